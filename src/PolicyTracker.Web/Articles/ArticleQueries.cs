@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Web.Data;
+
+namespace PolicyTracker.Web.Articles;
+
+/// <summary>The article reads shared by the pages and the API.</summary>
+public static class ArticleQueries
+{
+    /// <summary>Largest page size any list accepts.</summary>
+    public const int MaxPageSize = 200;
+
+    /// <summary>Newest first (published date, else ingested), one page.</summary>
+    public static async Task<Paged<ArticleListItem>> ListAsync(this TrackerDb db, int page, int pageSize, CancellationToken ct = default)
+    {
+        var query = db.Articles.AsNoTracking();
+        var total = await query.CountAsync(ct);
+        var rows = await query
+            .OrderByDescending(a => a.PublishedAt ?? a.IngestedAt).ThenByDescending(a => a.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(a => new { a.Id, a.Title, a.Source, a.Author, a.PublishedAt, a.IngestedAt })
+            .ToListAsync(ct);
+        var items = rows.Select(a => new ArticleListItem(a.Id, a.Title, SourceDto.From(a.Source), a.Author, a.PublishedAt, a.IngestedAt, [], null)).ToList();
+        return new Paged<ArticleListItem>(total, page, pageSize, items);
+    }
+
+    /// <summary>The article in full, or null.</summary>
+    public static async Task<ArticleDetail?> DetailAsync(this TrackerDb db, int id, CancellationToken ct = default)
+    {
+        var a = await db.Articles.AsNoTracking().Include(x => x.Source).FirstOrDefaultAsync(x => x.Id == id, ct);
+        return a is null
+            ? null
+            : new ArticleDetail(a.Id, a.Title, a.Url, SourceDto.From(a.Source), a.Author, a.PublishedAt, a.IngestedAt,
+                a.Text, a.Html, [], [], [], null, []);
+    }
+}

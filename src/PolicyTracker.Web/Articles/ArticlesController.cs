@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PolicyTracker.Web.Accounts;
+using PolicyTracker.Web.Data;
+
+namespace PolicyTracker.Web.Articles;
+
+/// <summary>The Articles list and the Article page.</summary>
+[Authorize(Policy = Policies.Read)]
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ArticlesController(TrackerDb db) : Controller
+{
+    const int PageSize = 25;
+
+    [HttpGet("/")]
+    public IActionResult Home() => RedirectToAction(nameof(Index));
+
+    [HttpGet("/articles")]
+    public async Task<IActionResult> Index(int page = 1, CancellationToken ct = default)
+    {
+        var list = await db.ListAsync(Math.Max(1, page), PageSize, ct);
+        return View(list);
+    }
+
+    [HttpGet("/articles/{id:int}")]
+    public async Task<IActionResult> Show(int id, CancellationToken ct) =>
+        await db.DetailAsync(id, ct) is { } article ? View(article) : NotFound();
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Web.Accounts;
+using PolicyTracker.Web.Infrastructure;
+using PolicyTracker.Web.Live;
+
+namespace PolicyTracker.Web.Data;
+
+/// <summary>The database: where it lives, how it is opened, and what start-up does to it.</summary>
+public static class DatabaseSetup
+{
+    /// <summary>Registers <see cref="TrackerDb"/> on the configured provider and keeps Data Protection keys in it.</summary>
+    public static IServiceCollection AddTrackerDatabase(this IServiceCollection services)
+    {
+        services.AddSingleton<EventSignal>();
+        services.AddSingleton<EventSignalInterceptor>();
+        services.AddDbContext<TrackerDb>((sp, o) => o
+            .UseSqlite(ConnectionString(sp))
+            .AddInterceptors(new EventOrdering(), sp.GetRequiredService<EventSignalInterceptor>()));
+
+        // Keys in the database: cookies survive restarts and work on every node.
+        services.AddDataProtection().SetApplicationName("PolicyTracker").PersistKeysToDbContext<TrackerDb>();
+        return services;
+    }
+
+    /// <summary>Creates the data folder, applies migrations (EF Core holds a lock meanwhile) and seeds the roles.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(services.GetRequiredService<DataFolder>().Path);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrackerDb>();
+        await db.Database.MigrateAsync(ct);
+        // Readers never wait for the writer, and the writer waits for a busy lock instead of failing.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+        }
+    }
+
+    static string ConnectionString(IServiceProvider sp) =>
+        sp.GetRequiredService<TrackerSettings>().Database.ConnectionString
+        ?? new SqliteConnectionStringBuilder { DataSource = sp.GetRequiredService<DataFolder>().DatabasePath, Pooling = true }.ToString();
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Web.Accounts;
+using PolicyTracker.Web.Articles;
+using PolicyTracker.Web.Live;
+
+namespace PolicyTracker.Web.Data;
+
+/// <summary>
+/// The one database: the single source of truth that everything else is derived from.
+/// Migrations: <c>dotnet ef migrations add Name --project src/PolicyTracker.Web --output-dir Data/Migrations</c>.
+/// </summary>
+public sealed class TrackerDb(DbContextOptions<TrackerDb> options)
+    : IdentityDbContext<TrackerUser, IdentityRole, string>(options), IDataProtectionKeyContext
+{
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<Source> Sources => Set<Source>();
+    public DbSet<TrackerEvent> Events => Set<TrackerEvent>();
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<SetupInvitation> SetupInvitations => Set<SetupInvitation>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AppState> AppState => Set<AppState>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TrackerDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Every DateTime is stored and read back as UTC.
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using PolicyTracker.Web.Accounts;
+using PolicyTracker.Web.Ingestion;
+
+namespace PolicyTracker.Web.Operations;
+
+/// <summary>What a new deployment does once it listens: import the sample content, and offer the set-up link.</summary>
+public static class FirstRun
+{
+    public static async Task PrepareAsync(WebApplication app)
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var summary = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportOnceAsync(app.Environment.ContentRootPath);
+            if (summary is not null)
+                app.Logger.LogInformation("First run: imported {Created} articles from content/ ({Failed} failed)", summary.Created, summary.Failed.Count);
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() => _ = OfferSetupLinkAsync(app));
+    }
+
+    static async Task OfferSetupLinkAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var secret = await scope.ServiceProvider.GetRequiredService<FirstRunSetup>().IssueAsync();
+        if (secret is null) return;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? "http://localhost:5000";
+        address = address.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost").Replace("://+", "://localhost");
+        Console.WriteLine();
+        Console.WriteLine("No account exists yet. Open this one-time link to create the first Admin:");
+        Console.WriteLine($"  {address.TrimEnd('/')}/setup?token={secret}");
+        Console.WriteLine();
+    }
+}
