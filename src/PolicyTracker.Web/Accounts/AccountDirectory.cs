@@ -65,7 +65,7 @@ public sealed class AccountDirectory(UserManager<TrackerUser> users, TrackerDb d
     /// <summary>Sets a new random password, returned once so the Admin can hand it over.</summary>
     public async Task<Result<string>> ResetPasswordAsync(TrackerUser user)
     {
-        var password = TokenText.New("").Replace("-", "").Replace("_", "")[..16];
+        var password = TokenText.NewPassword();
         var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password);
         if (!reset.Succeeded) return Result<string>.Fail(Describe(reset));
         await users.SetLockoutEndDateAsync(user, null);

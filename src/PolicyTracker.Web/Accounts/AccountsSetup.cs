@@ -73,7 +73,11 @@ public static class AccountsSetup
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(SignInLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<SecuritySettings>().SignInAttemptsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                }));
         });
 
         services.AddSingleton(sp => sp.GetRequiredService<TrackerSettings>().Security);

@@ -18,7 +18,7 @@ public sealed class AdminController(UserManager<TrackerUser> users, AccountDirec
     public async Task<IActionResult> Create(NewUserForm form)
     {
         if (!ModelState.IsValid) return View("Admin", await PageOf(null, null));
-        var password = TokenText.New("").Replace("-", "").Replace("_", "")[..16];
+        var password = TokenText.NewPassword();
         var created = await accounts.CreateUserAsync(form.Email, form.Role, password, form.DisplayName);
         return created.Succeeded
             ? View("Admin", await PageOf($"Created {created.Value!.Email} as {Roles.Normalize(form.Role)}. Their first password, shown once: {password}", null))

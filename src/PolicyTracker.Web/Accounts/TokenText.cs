@@ -14,4 +14,15 @@ public static class TokenText
     /// <summary>Lower-case hex SHA-256 of the secret.</summary>
     public static string Hash(string secret) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    /// <summary>A 16-character first or reset password that meets the password rules (letters and digits).</summary>
+    public static string NewPassword()
+    {
+        const string alphabet = "abcdefghijkmnopqrstuvwxyz23456789"; // no look-alikes such as l and 1
+        while (true)
+        {
+            var password = new string(RandomNumberGenerator.GetItems<char>(alphabet, 16));
+            if (password.Any(char.IsDigit) && password.Any(char.IsLetter)) return password;
+        }
+    }
 }

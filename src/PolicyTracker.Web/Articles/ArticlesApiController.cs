@@ -9,7 +9,6 @@ namespace PolicyTracker.Web.Articles;
 /// <summary>Articles over HTTP: list, read, and add (Editors).</summary>
 [ApiController]
 [Route("api/articles")]
-[Produces("application/json")]
 public sealed class ArticlesApiController(TrackerDb db, ArticleStore store) : ControllerBase
 {
     /// <summary>Articles, newest first, a page at a time.</summary>

@@ -18,6 +18,8 @@ public static class SettingsCheck
 
         if (string.IsNullOrWhiteSpace(settings.DataDirectory))
             throw new InvalidSettingException("DataDirectory", "must name a folder.");
+        if (settings.Security.SignInAttemptsPerMinute <= 0)
+            throw new InvalidSettingException("Security:SignInAttemptsPerMinute", "must be a positive number.");
         if (settings.Fetch.MaxResponseBytes <= 0)
             throw new InvalidSettingException("Fetch:MaxResponseBytes", "must be a positive number of bytes.");
         foreach (var host in settings.Fetch.AllowedHosts)
@@ -45,13 +47,9 @@ public static class SettingsCheck
         return Uri.CheckHostName(host.Trim('[', ']')) != UriHostNameType.Unknown;
     }
 
-    // The binder's message reads "Failed to convert configuration value at 'Fetch:MaxResponseBytes' to type ...".
-    static string? KeyOf(string message)
-    {
-        var start = message.IndexOf('\'');
-        var end = start >= 0 ? message.IndexOf('\'', start + 1) : -1;
-        return end > start ? message[(start + 1)..end] : null;
-    }
+    // The binder's message reads "Failed to convert configuration value 'x' at 'Fetch:MaxResponseBytes' to type ...".
+    static string? KeyOf(string message) =>
+        System.Text.RegularExpressions.Regex.Match(message, "at '([^']+)'") is { Success: true } m ? m.Groups[1].Value : null;
 }
 
 /// <summary>A setting that stops start-up; the message names the key.</summary>

@@ -18,6 +18,9 @@ public sealed class SecuritySettings
 {
     /// <summary>Lets visitors who are not signed in read articles and search.</summary>
     public bool AllowAnonymousRead { get; set; }
+
+    /// <summary>Sign-in and set-up form posts allowed per client address per minute.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
 }
 
 public sealed class FetchSettings

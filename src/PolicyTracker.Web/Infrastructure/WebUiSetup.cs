@@ -40,7 +40,8 @@ public static class WebUiSetup
         {
             app.UseExceptionHandler("/error/500");
             app.UseHsts();
-            app.UseHttpsRedirection();
+            // Redirect only when this server also listens on HTTPS; behind a TLS proxy the proxy does it.
+            if (ListensOnHttps(app.Configuration)) app.UseHttpsRedirection();
         }
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
@@ -52,4 +53,9 @@ public static class WebUiSetup
         app.UseAuthorization();
         return app;
     }
+
+    static bool ListensOnHttps(IConfiguration config) =>
+        config["urls"]?.Contains("https://", StringComparison.OrdinalIgnoreCase) == true
+        || !string.IsNullOrEmpty(config["https_port"]) || !string.IsNullOrEmpty(config["HTTPS_PORTS"])
+        || config.GetSection("Kestrel:Endpoints").GetChildren().Any(e => e["Url"]?.StartsWith("https", StringComparison.OrdinalIgnoreCase) == true);
 }

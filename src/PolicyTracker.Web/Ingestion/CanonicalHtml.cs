@@ -48,7 +48,13 @@ public sealed class CanonicalHtml
     {
         if (container.LocalName is "pre" or "code" or "textarea") return; // whitespace there is content
         // Runs of whitespace render as one space; the text keeps what the reader sees.
-        foreach (var t in container.ChildNodes.OfType<IText>()) t.Data = Whitespace.Replace(t.Data, " ");
+        foreach (var t in container.ChildNodes.OfType<IText>())
+        {
+            t.Data = Whitespace.Replace(t.Data, " ");
+            // Space beside a block or after a line break is not rendered either.
+            if (t.PreviousSibling is { } before && (IsBlock(before) || before is IElement { LocalName: "br" })) t.Data = t.Data.TrimStart();
+            if (t.NextSibling is { } after && IsBlock(after)) t.Data = t.Data.TrimEnd();
+        }
         var children = container.ChildNodes.ToList();
         var hasBlock = children.Any(IsBlock);
         if (hasBlock)

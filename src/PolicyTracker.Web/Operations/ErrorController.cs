@@ -7,6 +7,7 @@ namespace PolicyTracker.Web.Operations;
 
 /// <summary>Error answers: ProblemDetails for the API, hub and annotations; a page for people.</summary>
 [AllowAnonymous]
+[IgnoreAntiforgeryToken] // re-executed requests keep their method; the original request was already checked
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("error")]
 public sealed class ErrorController : Controller

@@ -10,6 +10,7 @@ namespace PolicyTracker.Benchmarks.Generation;
 internal sealed class ArticleBodyComposer(DeterministicRng rng, TemplateExpander expander)
 {
     private const int MinimumBodyChars = 2100;
+    private const int MaximumBodyChars = 5900;
     private const int MaxSentencesPerParagraph = 7;
 
     private ulong _usedContext;
@@ -26,6 +27,7 @@ internal sealed class ArticleBodyComposer(DeterministicRng rng, TemplateExpander
         var headingsBefore = PickHeadingPositions(paragraphCount);
 
         var paragraphs = new List<StringBuilder>(paragraphCount);
+        var written = 0;
         for (var p = 0; p < paragraphCount; p++)
         {
             var text = new StringBuilder(budget + 200);
@@ -44,7 +46,8 @@ internal sealed class ArticleBodyComposer(DeterministicRng rng, TemplateExpander
                 AppendWithSpace(text, rng.Pick(Templates.AnonymousSourcing));
             }
 
-            for (var sentences = 1; text.Length < budget && sentences < MaxSentencesPerParagraph; sentences++)
+            var remaining = MaximumBodyChars - written - 200 * (paragraphCount - p);
+            for (var sentences = 1; text.Length < Math.Min(budget, remaining) && sentences < MaxSentencesPerParagraph; sentences++)
             {
                 AppendWithSpace(text, PickBodySentence());
             }
@@ -55,6 +58,7 @@ internal sealed class ArticleBodyComposer(DeterministicRng rng, TemplateExpander
             }
 
             paragraphs.Add(text);
+            written += text.Length;
         }
 
         TopUpToMinimum(paragraphs);
@@ -93,25 +97,30 @@ internal sealed class ArticleBodyComposer(DeterministicRng rng, TemplateExpander
     private Template PickBodySentence()
     {
         var roll = rng.NextDouble();
-        if (roll < 0.38)
+        if (roll < 0.45)
         {
             return PickUnused(Templates.Context, ref _usedContext);
         }
 
-        return roll < 0.46 ? PickUnused(Templates.Quote, ref _usedQuotes) : rng.Pick(Templates.FillerSentences);
+        return roll < 0.53 ? PickUnused(Templates.Quote, ref _usedQuotes) : rng.Pick(Templates.FillerSentences);
     }
 
-    // Real reports rarely repeat a sentence shape, so a few re-draws avoid reusing a template.
+    // Real reports rarely repeat a sentence: scan on from a random start to the first unused template,
+    // and only repeat once all have been used. The bitmask covers lists of up to 64 templates.
     private Template PickUnused(Template[] templates, ref ulong used)
     {
-        var index = rng.Next(templates.Length);
-        for (var attempt = 0; attempt < 3 && (used & (1UL << index)) != 0; attempt++)
+        var start = rng.Next(templates.Length);
+        for (var offset = 0; offset < templates.Length; offset++)
         {
-            index = rng.Next(templates.Length);
+            var index = (start + offset) % templates.Length;
+            if ((used & (1UL << index)) == 0)
+            {
+                used |= 1UL << index;
+                return templates[index];
+            }
         }
 
-        used |= 1UL << index;
-        return templates[index];
+        return templates[start];
     }
 
     private HashSet<int> PickHeadingPositions(int paragraphCount)

@@ -38,11 +38,7 @@ internal sealed class StoryContext
         Outlet = outlet;
         Weekday = (publishedAt?.DayOfWeek ?? (DayOfWeek)rng.Next(1, 6)).ToString();
         Year = (publishedAt?.Year ?? 2025 + rng.Next(2)).ToString(CultureInfo.InvariantCulture);
-        Days = rng.Pick([7, 10, 14, 15, 30, 45, 60, 72, 90]).ToString(CultureInfo.InvariantCulture);
-        Money = MoneyPhrase(rng, Agency.Jurisdiction);
         Flops = $"10^{rng.Next(24, 28)}";
-        Percent = rng.Next(3, 61).ToString(CultureInfo.InvariantCulture);
-        Count = rng.Next(3, 41).ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>The lab the story is about.</summary>
@@ -93,20 +89,8 @@ internal sealed class StoryContext
     /// <summary>Year the story refers to.</summary>
     public string Year { get; }
 
-    /// <summary>A deadline in days.</summary>
-    public string Days { get; }
-
-    /// <summary>A sum of money in the jurisdiction's currency.</summary>
-    public string Money { get; }
-
     /// <summary>A compute threshold such as 10^26.</summary>
     public string Flops { get; }
-
-    /// <summary>A percentage figure.</summary>
-    public string Percent { get; }
-
-    /// <summary>A small count of companies, people or items.</summary>
-    public string Count { get; }
 
     private static Instrument PickInstrument(DeterministicRng rng, Jurisdiction jurisdiction)
     {
@@ -122,9 +106,10 @@ internal sealed class StoryContext
         return Entities.Instruments[InstrumentRanks.Sample(rng)];
     }
 
-    private static string MoneyPhrase(DeterministicRng rng, Jurisdiction jurisdiction)
+    /// <summary>A fresh sum in the story's currency; each mention draws anew, as budgets and fines differ.</summary>
+    public string MoneyPhrase(DeterministicRng rng)
     {
-        var currency = jurisdiction.Adjective switch
+        var currency = Agency.Jurisdiction.Adjective switch
         {
             "EU" => "€",
             "UK" => "£",

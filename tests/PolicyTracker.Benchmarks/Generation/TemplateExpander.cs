@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using PolicyTracker.Benchmarks.Generation.Lexicon;
 
@@ -6,6 +7,9 @@ namespace PolicyTracker.Benchmarks.Generation;
 /// <summary>Fills template slots from one story's cast and Zipf-sampled vocabulary.</summary>
 internal sealed class TemplateExpander(DeterministicRng rng, StoryContext story)
 {
+    // Deadlines cluster on round periods in real rules.
+    private static readonly string[] DayCounts = ["7", "10", "14", "15", "30", "45", "60", "72", "90"];
+
     private readonly FillerPhrases _phrases = new(rng, story);
 
     /// <summary>Appends a template as a sentence, capitalising its first word.</summary>
@@ -84,11 +88,11 @@ internal sealed class TemplateExpander(DeterministicRng rng, StoryContext story)
         Slot.Reporter => People.FullName(rng),
         Slot.Weekday => story.Weekday,
         Slot.Year => story.Year,
-        Slot.Days => story.Days,
-        Slot.Money => story.Money,
+        Slot.Days => rng.Pick(DayCounts),
+        Slot.Money => story.MoneyPhrase(rng),
         Slot.Flops => story.Flops,
-        Slot.Percent => story.Percent,
-        Slot.Count => story.Count,
+        Slot.Percent => rng.Next(3, 61).ToString(CultureInfo.InvariantCulture),
+        Slot.Count => rng.Next(3, 41).ToString(CultureInfo.InvariantCulture),
         Slot.Noun => Vocabulary.Noun(rng, plural: false),
         Slot.Nouns => Vocabulary.Noun(rng, plural: true),
         Slot.MassNoun => Vocabulary.MassNouns.Sample(rng),

@@ -8,6 +8,10 @@ namespace PolicyTracker.Benchmarks.Generation;
 /// </summary>
 public static class Vocabulary
 {
+    // Content words start around rank 10 of the whole vocabulary (function words come first), so each
+    // content list's head is flattened accordingly; the small closed lists keep the plain Zipf shape.
+    private const double ContentWordShift = 10;
+
     private static readonly string[] SingularNouns = SplitWords(Nouns.Countable);
     private static readonly string[] PluralNouns = SingularNouns.Select(Morphology.Plural).ToArray();
     private static readonly string[] VerbBases = SplitWords(Verbs.Transitive);
@@ -15,17 +19,17 @@ public static class Vocabulary
     private static readonly string[] VerbParticiples = VerbBases.Select(Morphology.Participle).ToArray();
     private static readonly string[] VerbThirdPersons = VerbBases.Select(Morphology.ThirdPerson).ToArray();
     private static readonly string[] VerbGerunds = VerbBases.Select(Morphology.Gerund).ToArray();
-    private static readonly ZipfDistribution NounRanks = new(SingularNouns.Length);
-    private static readonly ZipfDistribution VerbRanks = new(VerbBases.Length);
+    private static readonly ZipfDistribution NounRanks = new(SingularNouns.Length, shift: ContentWordShift);
+    private static readonly ZipfDistribution VerbRanks = new(VerbBases.Length, shift: ContentWordShift);
 
     /// <summary>Mass nouns ("oversight", "compute").</summary>
-    public static ZipfWordList MassNouns { get; } = new(SplitWords(Nouns.Uncountable));
+    public static ZipfWordList MassNouns { get; } = new(SplitWords(Nouns.Uncountable), shift: ContentWordShift);
 
     /// <summary>Adjectives.</summary>
-    public static ZipfWordList Adjectives { get; } = new(SplitWords(Modifiers.Adjectives));
+    public static ZipfWordList Adjectives { get; } = new(SplitWords(Modifiers.Adjectives), shift: ContentWordShift);
 
     /// <summary>Adverbs.</summary>
-    public static ZipfWordList Adverbs { get; } = new(SplitWords(Modifiers.Adverbs));
+    public static ZipfWordList Adverbs { get; } = new(SplitWords(Modifiers.Adverbs), shift: ContentWordShift);
 
     /// <summary>Prepositions.</summary>
     public static ZipfWordList Prepositions { get; } = new(FunctionWords.Prepositions);

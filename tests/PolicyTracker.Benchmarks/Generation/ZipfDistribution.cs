@@ -1,7 +1,7 @@
 namespace PolicyTracker.Benchmarks.Generation;
 
 /// <summary>
-/// Samples ranks 0..n-1 with probability proportional to 1/(rank+1)^s, the shape of word
+/// Samples ranks 0..n-1 with probability proportional to 1/(rank+1+shift)^s, the shape of word
 /// frequencies in natural text. The cumulative table is built once; a sample is one binary search.
 /// </summary>
 public sealed class ZipfDistribution
@@ -11,15 +11,20 @@ public sealed class ZipfDistribution
 
     private readonly double[] _cumulative;
 
-    /// <summary>Builds the cumulative table for <paramref name="count"/> ranks.</summary>
-    public ZipfDistribution(int count, double exponent = DefaultExponent)
+    /// <summary>
+    /// Builds the cumulative table for <paramref name="count"/> ranks. A positive <paramref name="shift"/>
+    /// (Zipf–Mandelbrot) flattens the head: use it for a list that sits below the top of the whole
+    /// vocabulary, such as nouns alone, whose commonest member is far rarer than "the".
+    /// </summary>
+    public ZipfDistribution(int count, double exponent = DefaultExponent, double shift = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ArgumentOutOfRangeException.ThrowIfNegative(shift);
         _cumulative = new double[count];
         var total = 0.0;
         for (var rank = 0; rank < count; rank++)
         {
-            total += 1.0 / Math.Pow(rank + 1, exponent);
+            total += 1.0 / Math.Pow(rank + 1 + shift, exponent);
             _cumulative[rank] = total;
         }
 
@@ -58,10 +63,10 @@ public sealed class ZipfWordList
     private readonly ZipfDistribution _distribution;
 
     /// <summary>Wraps <paramref name="wordsByRank"/> (most frequent first); duplicates keep their first rank.</summary>
-    public ZipfWordList(IEnumerable<string> wordsByRank, double exponent = ZipfDistribution.DefaultExponent)
+    public ZipfWordList(IEnumerable<string> wordsByRank, double exponent = ZipfDistribution.DefaultExponent, double shift = 0)
     {
         _words = wordsByRank.Distinct(StringComparer.Ordinal).ToArray();
-        _distribution = new ZipfDistribution(_words.Length, exponent);
+        _distribution = new ZipfDistribution(_words.Length, exponent, shift);
     }
 
     /// <summary>The words, most frequent first.</summary>

@@ -13,9 +13,9 @@ internal static class FramingTemplates
         "{official} to lead {agency_short} work on {topic}", "{agency_short} fines {lab} {money} over {topic}",
         "{lab} in talks with {agency_short} over {topic}", "{lab} and {lab2} back changes to {instrument}",
         "Hearing in {place} puts {topic} in the spotlight", "{model} tops new benchmark, raising questions for {agency_short}",
-        "Analysis: {topic} is the next battleground for {instrument}", "{place} unveils {programme}",
+        "Analysis: {instrument} faces its next battleground over {topic}", "{place} unveils {programme}",
         "Court pauses parts of {instrument} pending appeal", "{agency_short} publishes guidance on {topic}",
-        "Why {topic} keeps tripping up {instrument}", "{lab} delays {model} launch in {jurisdiction}",
+        "Why {instrument} keeps stumbling over {topic}", "{lab} delays {model} launch in {jurisdiction}",
         "{agency} warns of {adj} risks from {topic}", "{count} companies sign pledge on {topic}",
         "Opinion: {instrument} needs sharper teeth on {topic}", "{agency} expands {programme} to cover {topic}",
     ];

@@ -5,7 +5,7 @@ internal static class Modifiers
 {
     /// <summary>Attributive adjectives.</summary>
     public const string Adjectives = """
-        new federal national public major global international private key several other large small
+        new federal national public major global international private key large small
         first last final early late recent current former proposed existing advanced powerful frontier
         general-purpose open-weight open-source closed proprietary commercial industrial technical legal
         regulatory political economic financial strategic military civilian domestic foreign European

@@ -45,6 +45,22 @@ internal static class StoryTemplates
         "Data gathered under {programme} suggests that {percent} percent of reported incidents involved {topic}.",
         "The {year} budget set aside {money} for {agency_short}, a figure critics say falls well short of what oversight of {topic} requires.",
         "{model} scored well on public benchmarks, but independent testers at {commentator_org} flagged gaps in how it handles {topic2}.",
+        "The proposal builds on commitments that {lab}, {lab2} and other developers made at a summit in {place} last year.",
+        "{agency_short} has asked developers to share details of how they test for {topic}, including the results of red-teaming exercises.",
+        "Smaller developers have complained that the cost of complying with {instrument} falls disproportionately on them.",
+        "The agency's own figures show that {count} developers have so far notified it of models that could fall under the rules.",
+        "{lab} published a safety report alongside {model}, describing tests for {topic} and {topic2}.",
+        "Civil society groups have argued that {instrument} leaves too much room for companies to mark their own homework.",
+        "The first enforcement actions under {instrument} are not expected until next year.",
+        "{official} has previously argued that {topic} should be handled through existing consumer protection law.",
+        "Trade groups representing chipmakers warned that broad restrictions could push customers toward suppliers outside {jurisdiction}.",
+        "The guidance distinguishes between developers that train models and deployers that build products on top of them.",
+        "{lab2} said last month that it had already begun labeling synthetic images produced by its systems.",
+        "Legal experts expect the rules to be challenged in court, particularly the provisions on {topic}.",
+        "Officials have framed the measures as a matter of national security rather than consumer protection.",
+        "{model} was released to paying subscribers first, with wider availability promised within {days} days.",
+        "Much of the technical detail will be left to standards bodies, which are still drafting the relevant specifications.",
+        "The approach in {place} contrasts with that of other governments, which have so far relied on voluntary codes.",
     ];
 
     /// <summary>Attributed quotations.</summary>

@@ -5,7 +5,7 @@ internal static class Verbs
 {
     /// <summary>Base forms; past, participle, -s and -ing forms come from <see cref="Morphology"/>.</summary>
     public const string Transitive = """
-        say make take announce propose release publish require review approve reject expand limit
+        make take announce propose release publish require review approve reject expand limit
         support oppose launch consider introduce adopt set hold raise build use test delay block
         restrict ban target address face tighten loosen ease extend renew revise update draft sign
         pass debate examine study assess evaluate audit investigate probe question challenge criticize
@@ -43,14 +43,14 @@ internal static class Verbs
     /// <summary>Verbs whose past and participle are irregular: base, past, participle.</summary>
     public static readonly (string Base, string Past, string Participle)[] Irregular =
     [
-        ("say", "said", "said"), ("make", "made", "made"), ("take", "took", "taken"), ("set", "set", "set"),
+        ("make", "made", "made"), ("take", "took", "taken"), ("set", "set", "set"),
         ("hold", "held", "held"), ("build", "built", "built"), ("win", "won", "won"), ("lose", "lost", "lost"),
         ("seek", "sought", "sought"), ("begin", "began", "begun"), ("buy", "bought", "bought"),
         ("sell", "sold", "sold"), ("lead", "led", "led"), ("run", "ran", "run"), ("cut", "cut", "cut"),
         ("hit", "hit", "hit"), ("meet", "met", "met"), ("beat", "beat", "beaten"), ("bind", "bound", "bound"),
         ("drive", "drove", "driven"), ("show", "showed", "shown"), ("split", "split", "split"),
         ("oversee", "oversaw", "overseen"), ("strike", "struck", "struck"), ("break", "broke", "broken"),
-        ("rewrite", "rewrote", "rewritten"), ("rebuild", "rebuilt", "rebuilt"), ("redraw", "redrew", "redrawn"),
+        ("rewrite", "rewrote", "rewritten"), ("rebuild", "rebuilt", "rebuilt"), ("redraw", "redrew", "redrawn"), ("rethink", "rethought", "rethought"),
         ("withdraw", "withdrew", "withdrawn"), ("mislead", "misled", "misled"), ("uphold", "upheld", "upheld"),
         ("shrink", "shrank", "shrunk"), ("jailbreak", "jailbroke", "jailbroken"), ("offset", "offset", "offset"),
     ];
@@ -59,6 +59,7 @@ internal static class Verbs
     public static readonly string[] DoubleFinalConsonant =
     [
         "ban", "stop", "ship", "commit", "permit", "cap", "plan", "drop", "scrap", "control", "transfer",
-        "submit", "admit", "omit", "refer", "bar", "flag", "trim", "tap", "map", "spur", "rebut",
+        "submit", "admit", "omit", "refer", "bar", "flag", "trim", "tap", "map", "spur", "rebut", "transmit",
+        "vet", "defer", "sunset", "set", "win", "begin", "cut", "hit", "split", "run", "offset",
     ];
 }

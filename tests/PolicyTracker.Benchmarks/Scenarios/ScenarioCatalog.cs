@@ -1,0 +1,19 @@
+namespace PolicyTracker.Benchmarks.Scenarios;
+
+/// <summary>The scenario table: name → scenario. Program dispatches through it and lists it in usage.</summary>
+public static class ScenarioCatalog
+{
+    /// <summary>All registered scenarios, in the order usage lists them.</summary>
+    public static IReadOnlyList<IScenario> All { get; } =
+    [
+        new GenerateScenario(),
+
+        // Add new scenarios here, one line each: a class implementing IScenario, or for a small one
+        //   new DelegateScenario("name", "one-line description", (options, ct) => RunAsync(options, ct)),
+        // Planned: page, ingest, extract, search, alerts, live.
+    ];
+
+    /// <summary>The same scenarios keyed by name, case-insensitively; building it fails fast on a duplicate name.</summary>
+    public static IReadOnlyDictionary<string, IScenario> ByName { get; } =
+        All.ToDictionary(scenario => scenario.Name, StringComparer.OrdinalIgnoreCase);
+}
