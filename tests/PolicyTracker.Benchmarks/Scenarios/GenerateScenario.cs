@@ -14,6 +14,7 @@ namespace PolicyTracker.Benchmarks.Scenarios;
 public sealed class GenerateScenario : IScenario
 {
     private const int WarmupArticles = 256;
+    private const int ArticlesPerRound = 10_000;
 
     /// <inheritdoc />
     public string Name => "generate";
@@ -28,6 +29,7 @@ public sealed class GenerateScenario : IScenario
         var format = options.Format;
         var size = options.Size;
         var directory = Path.GetFullPath(options.OutputDirectory ?? BenchmarkPaths.GeneratedArticles(format.Extension()));
+        var baselineDirectory = directory.TrimEnd(Path.DirectorySeparatorChar) + ".baseline";
         var generator = new ArticleGenerator(new ArticleGeneratorOptions(Seed: options.Seed));
         Console.Error.WriteLine($"Generating {size:N0} {format} articles into {directory}");
 
@@ -36,24 +38,7 @@ public sealed class GenerateScenario : IScenario
             .Select(i => Encoding.UTF8.GetByteCount(ArticleWriter.Render(generator.Generate(i), format)))
             .ToArray();
         var premadeText = PremadeText((int)sample.Average());
-
-        var baselineDirectory = directory.TrimEnd(Path.DirectorySeparatorChar) + ".baseline";
-        TimeSpan baselineElapsed;
-        try
-        {
-            // Baseline first: whatever writeback it leaves behind slows our run, not the other way round.
-            PrepareEmptyDirectory(baselineDirectory, format);
-            baselineElapsed = WriteInParallel("baseline", size, baselineDirectory, format, _ => premadeText, cancellationToken).Elapsed;
-        }
-        finally
-        {
-            if (Directory.Exists(baselineDirectory))
-            {
-                Directory.Delete(baselineDirectory, recursive: true);
-            }
-        }
-
-        var removed = PrepareEmptyDirectory(directory, format);
+        var removed = OutputFiles.RemoveNumbered(directory, format.Extension()) + OutputFiles.RemoveNumbered(baselineDirectory, format.Extension());
         if (removed > 0)
         {
             Console.Error.WriteLine($"Removed {removed:N0} files of an earlier run.");
@@ -61,7 +46,7 @@ public sealed class GenerateScenario : IScenario
 
         var corpus = new CorpusTally(size);
         var renderMs = new double[size];
-        var (ourElapsed, ourBytes) = WriteInParallel("generate", size, directory, format, index =>
+        string Ours(int index)
         {
             var start = Stopwatch.GetTimestamp();
             var article = generator.Generate(index);
@@ -69,14 +54,47 @@ public sealed class GenerateScenario : IScenario
             renderMs[index] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             corpus.Record(article);
             return text;
-        }, cancellationToken);
+        }
 
-        var baselineBytes = (long)Encoding.UTF8.GetByteCount(premadeText) * size;
+        // File-creation speed drifts a lot as a run goes on (writeback, journal, directory growth), so
+        // ours and the baseline alternate in rounds, ABBA, and each side sums its own rounds' times.
+        var (ourElapsed, ourBytes, baselineElapsed, baselineBytes) = (TimeSpan.Zero, 0L, TimeSpan.Zero, 0L);
+        try
+        {
+            OutputFiles.FlushFileSystem();
+            using var progress = new Progress("ours+baseline", 2L * size);
+            var rounds = (size + ArticlesPerRound - 1) / ArticlesPerRound;
+            for (var round = 0; round < rounds; round++)
+            {
+                var from = round * ArticlesPerRound;
+                var to = Math.Min(size, from + ArticlesPerRound);
+                var oursFirst = round % 4 is 0 or 3;
+                for (var turn = 0; turn < 2; turn++)
+                {
+                    if ((turn == 0) == oursFirst)
+                    {
+                        var (elapsed, bytes) = WriteInParallel(from, to, directory, format, Ours, progress, cancellationToken);
+                        (ourElapsed, ourBytes) = (ourElapsed + elapsed, ourBytes + bytes);
+                    }
+                    else
+                    {
+                        var (elapsed, bytes) = WriteInParallel(from, to, baselineDirectory, format, _ => premadeText, progress, cancellationToken);
+                        (baselineElapsed, baselineBytes) = (baselineElapsed + elapsed, baselineBytes + bytes);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            Console.Error.WriteLine($"Deleting the baseline's scratch files in {baselineDirectory}");
+            OutputFiles.DeleteDirectory(baselineDirectory);
+        }
+
         var renderStats = Stats.FromMilliseconds(renderMs);
         var report = new Report(Name, $"size={size} format={format.Extension()} seed={options.Seed}")
             .Add("throughput", "articles/s", Throughput.PerSecond(size, ourElapsed), Throughput.PerSecond(size, baselineElapsed))
             .Add("write rate", "MB/s", Throughput.MegabytesPerSecond(ourBytes, ourElapsed), Throughput.MegabytesPerSecond(baselineBytes, baselineElapsed))
-            .Add("wall time", "s", ourElapsed.TotalSeconds, baselineElapsed.TotalSeconds)
+            .Add("time writing", "s", ourElapsed.TotalSeconds, baselineElapsed.TotalSeconds)
             .Add("bytes written", "MB", ourBytes / Throughput.BytesPerMegabyte, baselineBytes / Throughput.BytesPerMegabyte)
             .Add("generate+render median", "ms/article", renderStats.Median)
             .Add("generate+render p95", "ms/article", renderStats.P95)
@@ -88,7 +106,8 @@ public sealed class GenerateScenario : IScenario
     }
 
     private static (TimeSpan Elapsed, long Bytes) WriteInParallel(
-        string label, int size, string directory, ArticleFormat format, Func<int, string> content, CancellationToken cancellationToken)
+        int from, int to, string directory, ArticleFormat format, Func<int, string> content, Progress progress,
+        CancellationToken cancellationToken)
     {
         long bytes = 0;
         var parallelism = new ParallelOptions
@@ -98,9 +117,8 @@ public sealed class GenerateScenario : IScenario
         };
 
         // Ranges rather than single indices: one delegate call per chunk, and each thread writes nearby files.
-        var chunk = Math.Clamp(size / (Environment.ProcessorCount * 16), 16, 1024);
-        using var progress = new Progress(label, size);
-        var elapsed = Measure.Time(() => Parallel.ForEach(Partitioner.Create(0, size, chunk), parallelism, range =>
+        var chunk = Math.Clamp((to - from) / (Environment.ProcessorCount * 16), 16, 1024);
+        var elapsed = Measure.Time(() => Parallel.ForEach(Partitioner.Create(from, to, chunk), parallelism, range =>
         {
             long chunkBytes = 0;
             for (var index = range.Item1; index < range.Item2; index++)
@@ -114,24 +132,6 @@ public sealed class GenerateScenario : IScenario
             Interlocked.Add(ref bytes, chunkBytes);
         })).Elapsed;
         return (elapsed, bytes);
-    }
-
-    // Removes only files this scenario names ("000123.md"), so a mistyped --out cannot wipe anything else.
-    private static int PrepareEmptyDirectory(string directory, ArticleFormat format)
-    {
-        Directory.CreateDirectory(directory);
-        var removed = 0;
-        foreach (var file in Directory.EnumerateFiles(directory, "*." + format.Extension()))
-        {
-            var stem = Path.GetFileNameWithoutExtension(file);
-            if (stem.Length >= 6 && stem.All(char.IsAsciiDigit))
-            {
-                File.Delete(file);
-                removed++;
-            }
-        }
-
-        return removed;
     }
 
     // ASCII prose of exactly the requested length, so byte count equals character count.

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+
+namespace PolicyTracker.Benchmarks.Scenarios;
+
+/// <summary>File-system chores around timed phases: clearing earlier output, flushing, deleting scratch files.</summary>
+public static class OutputFiles
+{
+    /// <summary>
+    /// Deletes files named like generated articles ("000123.md": six or more digits, then the extension)
+    /// in <paramref name="directory"/>, creating the folder if needed. Other files are left alone, so a
+    /// mistyped --out cannot wipe anything else. Returns how many were deleted.
+    /// </summary>
+    public static int RemoveNumbered(string directory, string extension)
+    {
+        Directory.CreateDirectory(directory);
+        var doomed = Directory.EnumerateFiles(directory, "*." + extension)
+            .Where(file => Path.GetFileNameWithoutExtension(file) is { Length: >= 6 } stem && stem.All(char.IsAsciiDigit))
+            .ToList();
+        // Unlinking is latency-bound on most disks; a few in flight at once finish sooner.
+        Parallel.ForEach(doomed, new ParallelOptions { MaxDegreeOfParallelism = 8 }, File.Delete);
+        return doomed.Count;
+    }
+
+    /// <summary>Deletes a scratch folder and everything in it, files in parallel; no-op when it is absent.</summary>
+    public static void DeleteDirectory(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+
+        Parallel.ForEach(Directory.EnumerateFiles(directory), new ParallelOptions { MaxDegreeOfParallelism = 8 }, File.Delete);
+        Directory.Delete(directory, recursive: true);
+    }
+
+    /// <summary>
+    /// Asks the OS to write dirty pages to disk (the `sync` command, on Linux and macOS) so that a timed
+    /// phase does not pay for the previous phase's writeback. Silently skipped where `sync` is missing.
+    /// </summary>
+    public static void FlushFileSystem()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        try
+        {
+            using var sync = Process.Start(new ProcessStartInfo("sync") { UseShellExecute = false });
+            sync?.WaitForExit();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No sync binary: the phases simply start without a flush.
+        }
+    }
+}
