@@ -84,6 +84,11 @@ public sealed partial class SafeFetcher : IDisposable
         {
             throw new FetchException(FetchFailure.ConnectionFailed, $"The connection for {url} broke: {e.Message}", e);
         }
+        catch (InvalidDataException e)
+        {
+            // A gzip, deflate or brotli stream that does not decompress: the transfer is unusable.
+            throw new FetchException(FetchFailure.ConnectionFailed, $"The compressed body of {url} is corrupt: {e.Message}", e);
+        }
     }
 
     /// <summary>Closes pooled connections.</summary>

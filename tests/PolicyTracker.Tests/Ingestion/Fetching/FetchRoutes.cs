@@ -36,6 +36,11 @@ static class FetchRoutes
         app.MapGet("/big-declared", BigDeclared);
         app.MapGet("/gzip", ctx => Compressed(ctx, "gzip", "text/html; charset=utf-8", Encoding.UTF8.GetBytes(Utf8Page)));
         app.MapGet("/br", ctx => Compressed(ctx, "br", "text/html; charset=utf-8", Encoding.UTF8.GetBytes(Utf8Page)));
+        app.MapGet("/bad-gzip", ctx =>
+        {
+            ctx.Response.Headers.ContentEncoding = "gzip";
+            return Send(ctx, "text/html", [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]);
+        });
         app.MapGet("/gzip-bomb", ctx => Compressed(ctx, "gzip", "text/plain", Encoding.ASCII.GetBytes(new string('a', 2 * 1024 * 1024))));
         app.MapGet("/slow", async ctx => await Task.Delay(TimeSpan.FromSeconds(30), ctx.RequestAborted));
         app.MapGet("/slow-body", SlowBody);

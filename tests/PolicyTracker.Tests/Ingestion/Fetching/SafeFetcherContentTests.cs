@@ -68,11 +68,17 @@ public sealed class SafeFetcherContentTests(FetchTestServer server) : IClassFixt
     }
 
     [Fact]
+    public async Task A_corrupt_compressed_body_fails_as_a_broken_connection() => await Fails("/bad-gzip", FetchFailure.ConnectionFailed);
+
+    [Fact]
     public async Task Untyped_markup_is_sniffed_as_HTML() => Assert.Equal("text/html", (await Fetch("/untyped-html")).MediaType);
 
     [Fact]
-    public async Task Octet_stream_that_is_text_is_accepted_as_text() =>
-        Assert.Equal(("text/plain", "just some words"), (await Fetch("/octet-text")) is var r ? (r.MediaType, r.Text) : default);
+    public async Task Octet_stream_that_is_text_is_accepted_as_text()
+    {
+        var text = await Fetch("/octet-text");
+        Assert.Equal(("text/plain", "just some words"), (text.MediaType, text.Text));
+    }
 
     [Theory]
     [InlineData("/image.png", "image/png")]
