@@ -127,7 +127,12 @@ public sealed partial class SafeFetcher : IDisposable
 
     static HttpRequestMessage BuildRequest(Uri url, FetchConditions? conditions)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        // HTTP/3 runs over QUIC, which never goes through ConnectCallback; never upgrade to it.
+        var request = new HttpRequestMessage(HttpMethod.Get, url)
+        {
+            Version = HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         request.Headers.TryAddWithoutValidation("Accept", Accept);
         // Validators go back exactly as the server sent them.
