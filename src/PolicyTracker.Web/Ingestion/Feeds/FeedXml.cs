@@ -1,0 +1,53 @@
+using System.Xml;
+using System.Xml.Linq;
+
+namespace PolicyTracker.Web.Ingestion.Feeds;
+
+/// <summary>Loads feed text into an element tree: strictly first, then with entities repaired, then leniently.</summary>
+static class FeedXml
+{
+    /// <summary>The root element, or null when the text holds no element at all.</summary>
+    public static XElement? Load(string text, List<string> repairs)
+    {
+        if (TryStrict(text, out var root, out _)) return root;
+
+        var (fixedText, entities) = EntityRepair.Fix(text);
+        if (entities.Count > 0 && TryStrict(fixedText, out root, out _))
+        {
+            repairs.Add("undeclared entities replaced: " + string.Join(", ", entities.Take(10)));
+            return root;
+        }
+
+        TryStrict(fixedText, out _, out var error);
+        root = LenientXml.Parse(text);
+        if (root is not null) repairs.Add($"not well-formed XML ({error}); read leniently");
+        return root;
+    }
+
+    static bool TryStrict(string text, out XElement? root, out string? error)
+    {
+        var settings = new XmlReaderSettings
+        {
+            // Internal DTD subsets declare entities that real feeds use; nothing external is ever fetched.
+            DtdProcessing = DtdProcessing.Parse,
+            XmlResolver = null,
+            MaxCharactersFromEntities = 1_000_000,
+            CheckCharacters = false,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+        };
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(text), settings);
+            root = XDocument.Load(reader, LoadOptions.PreserveWhitespace).Root;
+            error = null;
+            return root is not null;
+        }
+        catch (XmlException e)
+        {
+            root = null;
+            error = e.Message;
+            return false;
+        }
+    }
+}
