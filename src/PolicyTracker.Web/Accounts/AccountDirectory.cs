@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Shared;
 
 namespace PolicyTracker.Web.Accounts;
 
@@ -106,12 +107,4 @@ public sealed class AccountDirectory(UserManager<TrackerUser> users, TrackerDb d
     }
 
     static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
-}
-
-/// <summary>An outcome with a value, or a message a person can read.</summary>
-public readonly record struct Result<T>(T? Value, string? Error)
-{
-    public bool Succeeded => Error is null;
-    public static Result<T> Ok(T value) => new(value, null);
-    public static Result<T> Fail(string error) => new(default, error);
 }

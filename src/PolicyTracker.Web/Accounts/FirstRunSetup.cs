@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Shared;
 
 namespace PolicyTracker.Web.Accounts;
 

@@ -15,7 +15,10 @@ public sealed record ArticleListItem(
 public sealed record ArticleDetail(
     int Id, string Title, string? Url, SourceDto? Source, string? Author, DateTime? PublishedAt, DateTime IngestedAt,
     string Text, string Html, IReadOnlyList<object> Flags, IReadOnlyList<object> Entities, IReadOnlyList<object> Claims,
-    object? Cluster, IReadOnlyList<object> Revisions);
+    object? Cluster, IReadOnlyList<RevisionDto> Revisions);
+
+/// <summary>One stored version of an article.</summary>
+public sealed record RevisionDto(int Id, int Number, DateTime FetchedAt, string Sha256, int? SnapshotId);
 
 /// <summary>A page of a list: <c>{total, page, pageSize, items}</c>.</summary>
 public sealed record Paged<T>(int Total, int Page, int PageSize, IReadOnlyList<T> Items);

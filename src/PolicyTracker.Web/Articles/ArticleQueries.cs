@@ -27,9 +27,10 @@ public static class ArticleQueries
     public static async Task<ArticleDetail?> DetailAsync(this TrackerDb db, int id, CancellationToken ct = default)
     {
         var a = await db.Articles.AsNoTracking().Include(x => x.Source).FirstOrDefaultAsync(x => x.Id == id, ct);
-        return a is null
-            ? null
-            : new ArticleDetail(a.Id, a.Title, a.Url, SourceDto.From(a.Source), a.Author, a.PublishedAt, a.IngestedAt,
-                a.Text, a.Html, [], [], [], null, []);
+        if (a is null) return null;
+        var revisions = await db.Revisions.AsNoTracking().Where(r => r.ArticleId == id).OrderBy(r => r.Number)
+            .Select(r => new RevisionDto(r.Id, r.Number, r.FetchedAt, r.Sha256, r.SnapshotId)).ToListAsync(ct);
+        return new ArticleDetail(a.Id, a.Title, a.Url, SourceDto.From(a.Source), a.Author, a.PublishedAt, a.IngestedAt,
+            a.Text, a.Html, [], [], [], null, revisions);
     }
 }

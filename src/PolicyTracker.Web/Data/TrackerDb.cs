@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Web.Accounts;
 using PolicyTracker.Web.Articles;
+using PolicyTracker.Web.Feeds;
 using PolicyTracker.Web.Live;
 
 namespace PolicyTracker.Web.Data;
@@ -17,6 +18,9 @@ public sealed class TrackerDb(DbContextOptions<TrackerDb> options)
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Source> Sources => Set<Source>();
+    public DbSet<ArticleRevision> Revisions => Set<ArticleRevision>();
+    public DbSet<Snapshot> Snapshots => Set<Snapshot>();
+    public DbSet<Feed> Feeds => Set<Feed>();
     public DbSet<TrackerEvent> Events => Set<TrackerEvent>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<SetupInvitation> SetupInvitations => Set<SetupInvitation>();

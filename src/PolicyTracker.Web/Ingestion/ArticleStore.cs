@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Web.Accounts;
 using PolicyTracker.Web.Articles;
@@ -8,7 +9,8 @@ namespace PolicyTracker.Web.Ingestion;
 
 /// <summary>
 /// The last step of every way in: cleans a draft, finds exact duplicates, files the source,
-/// and stores the article with its <c>articleIngested</c> event in one transaction.
+/// and stores the article, its first revision, its snapshot and its event in one transaction.
+/// A known address fetched again with changed text becomes a new revision of that article.
 /// </summary>
 public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical)
 {
@@ -26,7 +28,17 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical)
 
         var hash = TokenText.Hash(text);
         var canonicalUrl = UrlNormalizer.Canonical(draft.Url);
-        if (await FindDuplicateAsync(hash, canonicalUrl, ct) is { } existing) return existing;
+        var existing = await db.Articles.AsNoTracking()
+            .Where(a => a.ContentHash == hash || (canonicalUrl != null && a.CanonicalUrl == canonicalUrl))
+            .Select(a => new { a.Id, a.Title, a.ContentHash })
+            .FirstOrDefaultAsync(ct);
+        if (existing is not null)
+        {
+            // Only a fresh fetch of the same address revises an article; anything else is a duplicate.
+            return draft.IsFetched && existing.ContentHash != hash
+                ? await ReviseAsync(existing.Id, title, html, text, hash, draft, ct)
+                : new IngestOutcome(existing.Id, existing.Title, IngestStatus.Duplicate);
+        }
 
         var article = new Article
         {
@@ -40,12 +52,14 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical)
             Text = text,
             ContentHash = hash,
         };
-        db.Articles.Add(article);
         try
         {
-            // The event needs the article's id, so both saves share one transaction.
+            // The event and the revision need the article's id, so the saves share one transaction.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.Articles.Add(article);
+            var snapshot = AddSnapshot(draft.Snapshot, article);
             await db.SaveChangesAsync(ct);
+            db.Revisions.Add(RevisionOf(article.Id, 1, title, html, text, hash, snapshot?.Id ?? draft.SharedSnapshotId));
             db.Events.Add(TrackerEvent.Create(EventTypes.ArticleIngested, article.Id,
                 new { article.Id, article.Title, source = article.Source?.Name, article.PublishedAt }));
             await db.SaveChangesAsync(ct);
@@ -55,21 +69,60 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical)
         {
             // Another request may have stored the same article a moment earlier.
             db.ChangeTracker.Clear();
-            if (await FindDuplicateAsync(hash, canonicalUrl, ct) is { } raced) return raced;
+            var raced = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.ContentHash == hash || (canonicalUrl != null && a.CanonicalUrl == canonicalUrl), ct);
+            if (raced is not null) return new IngestOutcome(raced.Id, raced.Title, IngestStatus.Duplicate);
             throw;
         }
         db.ChangeTracker.Clear(); // long imports reuse one context
         return new IngestOutcome(article.Id, article.Title, IngestStatus.Created);
     }
 
-    async Task<IngestOutcome?> FindDuplicateAsync(string hash, string? canonicalUrl, CancellationToken ct)
+    async Task<IngestOutcome> ReviseAsync(int articleId, string title, string html, string text, string hash, ArticleDraft draft, CancellationToken ct)
     {
-        var match = await db.Articles.AsNoTracking()
-            .Where(a => a.ContentHash == hash || (canonicalUrl != null && a.CanonicalUrl == canonicalUrl))
-            .Select(a => new { a.Id, a.Title })
-            .FirstOrDefaultAsync(ct);
-        return match is null ? null : new IngestOutcome(match.Id, match.Title, IngestStatus.Duplicate);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var article = await db.Articles.FirstAsync(a => a.Id == articleId, ct);
+        var number = await db.Revisions.Where(r => r.ArticleId == articleId).MaxAsync(r => (int?)r.Number, ct) ?? 0;
+        var snapshot = AddSnapshot(draft.Snapshot, article);
+        await db.SaveChangesAsync(ct);
+        db.Revisions.Add(RevisionOf(articleId, number + 1, title, html, text, hash, snapshot?.Id ?? draft.SharedSnapshotId));
+        (article.Title, article.Html, article.Text, article.ContentHash) = (title, html, text, hash);
+        db.Events.Add(TrackerEvent.Create(EventTypes.ArticleUpdated, articleId, new { id = articleId, title, revision = number + 1 }));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return new IngestOutcome(articleId, title, IngestStatus.Updated);
     }
+
+    Snapshot? AddSnapshot(SnapshotDraft? draft, Article article)
+    {
+        if (draft is null) return null;
+        var snapshot = new Snapshot
+        {
+            Url = draft.Url,
+            FinalUrl = draft.FinalUrl,
+            FetchedAt = draft.FetchedAt,
+            StatusCode = draft.StatusCode,
+            MediaType = draft.MediaType,
+            Charset = draft.Charset,
+            Headers = JsonSerializer.Serialize(draft.Headers),
+            Body = draft.Body,
+            Sha256 = draft.Sha256,
+            Article = article,
+        };
+        db.Snapshots.Add(snapshot);
+        return snapshot;
+    }
+
+    static ArticleRevision RevisionOf(int articleId, int number, string title, string html, string text, string hash, int? snapshotId) => new()
+    {
+        ArticleId = articleId,
+        Number = number,
+        Title = title,
+        Html = html,
+        Text = text,
+        Sha256 = hash,
+        SnapshotId = snapshotId,
+    };
 
     async Task<Source?> SourceForAsync(ArticleDraft draft, CancellationToken ct)
     {

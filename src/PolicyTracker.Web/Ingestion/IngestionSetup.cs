@@ -1,13 +1,21 @@
+using PolicyTracker.Web.Feeds;
+using PolicyTracker.Web.Ingestion.Fetching;
+
 namespace PolicyTracker.Web.Ingestion;
 
-/// <summary>The pipeline's services.</summary>
+/// <summary>The pipeline's services: fetching, reading, storing, and feed polling.</summary>
 public static class IngestionSetup
 {
     public static IServiceCollection AddIngestion(this IServiceCollection services)
     {
+        services.AddFetching();
         services.AddSingleton<CanonicalHtml>();
         services.AddScoped<ArticleStore>();
+        services.AddScoped<UrlIngestion>();
         services.AddScoped<ContentImporter>();
+        services.AddScoped<FeedDirectory>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddHostedService<FeedPoller>();
         return services;
     }
 }

@@ -6,7 +6,7 @@ namespace PolicyTracker.Web.Operations;
 /// </summary>
 public sealed record CommandLine(string Verb, IReadOnlyList<string> Positional, IReadOnlyDictionary<string, string?> Options)
 {
-    static readonly string[] Verbs = ["users", "tokens", "backup", "ingest", "help", "--help"];
+    static readonly string[] Verbs = ["users", "tokens", "backup", "ingest", "feeds", "help", "--help"];
 
     public const string Usage = """
         Usage: PolicyTracker.Web [verb] [options]     (no verb: serve the app)
@@ -16,7 +16,10 @@ public sealed record CommandLine(string Verb, IReadOnlyList<string> Positional, 
           tokens create --email E [--name N] [--read-only]
                                     create a personal access token, printed alone on the last line
           backup <file>             write a consistent copy of the database, also while the app runs
-          ingest <file|folder>...   import Markdown (.md), text (.txt) and HTML (.html) articles
+          ingest <file|folder|url>...
+                                    import Markdown (.md), text (.txt) and HTML (.html) files, pages and feeds
+          feeds add <url> [--every 15m] [--full-pages]
+                                    follow a feed; the running app polls it
 
         Settings come from appsettings.json and the environment (e.g. DataDirectory=/tmp/x).
         """;

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Web.Accounts;
 using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Feeds;
 using PolicyTracker.Web.Infrastructure;
 using PolicyTracker.Web.Ingestion;
 
@@ -22,6 +23,7 @@ public sealed class CommandRunner(IServiceProvider services, TextWriter output, 
                 ("tokens", "create") => await CreateTokenAsync(sp, command),
                 ("backup", _) => await BackupAsync(sp, command),
                 ("ingest", _) => await IngestAsync(sp, command),
+                ("feeds", "add") => await AddFeedAsync(sp, command),
                 _ => Help(command.Verb is "help" or "--help" ? 0 : 2),
             };
         }
@@ -88,10 +90,36 @@ public sealed class CommandRunner(IServiceProvider services, TextWriter output, 
 
     async Task<int> IngestAsync(IServiceProvider sp, CommandLine command)
     {
-        if (command.Positional.Count == 0) throw new CommandLineException("name at least one file or folder: ingest <file|folder>...");
-        var summary = await new FileIngestion(sp.GetRequiredService<ArticleStore>(), errors).IngestAsync(command.Positional);
-        output.WriteLine($"{summary.Created} ingested, {summary.Duplicates} duplicates, {summary.Failed.Count} failed");
-        foreach (var failure in summary.Failed) output.WriteLine($"  failed: {failure}");
-        return summary.Failed.Count == 0 ? 0 : 1;
+        if (command.Positional.Count == 0) throw new CommandLineException("name at least one file, folder or address: ingest <file|folder|url>...");
+        var addresses = command.Positional.Where(p => UrlNormalizer.ParseHttp(p) is not null).ToList();
+        var summary = await new FileIngestion(sp.GetRequiredService<ArticleStore>(), errors).IngestAsync(command.Positional.Except(addresses));
+        int created = summary.Created, duplicates = summary.Duplicates, updated = 0;
+        var failed = summary.Failed.ToList();
+        foreach (var address in addresses)
+        {
+            var report = await sp.GetRequiredService<UrlIngestion>().IngestAsync(address);
+            created += report.Articles.Count(a => a.Status == "created");
+            duplicates += report.Articles.Count(a => a.Status == "duplicate");
+            updated += report.Articles.Count(a => a.Status == "updated");
+            failed.AddRange(report.Failed.Select(f => $"{f.Url}: {f.Reason}"));
+        }
+        output.WriteLine($"{created} ingested, {duplicates} duplicates, {(updated > 0 ? $"{updated} updated, " : "")}{failed.Count} failed");
+        foreach (var failure in failed) output.WriteLine($"  failed: {failure}");
+        return failed.Count == 0 ? 0 : 1;
+    }
+
+    async Task<int> AddFeedAsync(IServiceProvider sp, CommandLine command)
+    {
+        var url = command.Positional.ElementAtOrDefault(1) ?? throw new CommandLineException("name the feed: feeds add <url> [--every 15m].");
+        var interval = FeedDirectory.ParseInterval(command.Optional("every") ?? "15m")
+            ?? throw new CommandLineException($"'{command.Optional("every")}' is not an interval; use e.g. 15m, 2h or 1d.");
+        var added = await sp.GetRequiredService<FeedDirectory>().AddAsync(url, interval, command.Flag("full-pages"));
+        if (!added.Succeeded)
+        {
+            errors.WriteLine($"error: {added.Error}");
+            return 1;
+        }
+        output.WriteLine($"Following {added.Value!.Url} every {interval}. The running app polls it.");
+        return 0;
     }
 }

@@ -43,6 +43,18 @@ public sealed class BrowserLikeClient : IDisposable
         return await http.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>Uploads files through the multipart form on <paramref name="pagePath"/> posting to <paramref name="action"/>.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string pagePath, string action, string field, params (string Name, byte[] Content)[] files)
+    {
+        var document = new HtmlParser().ParseDocument(await GetPageAsync(pagePath));
+        var form = document.QuerySelectorAll("form").First(f => f.GetAttribute("action") == action);
+        using var content = new MultipartFormDataContent();
+        foreach (var hidden in form.QuerySelectorAll("input[type=hidden]"))
+            content.Add(new StringContent(hidden.GetAttribute("value") ?? ""), hidden.GetAttribute("name")!);
+        foreach (var (name, bytes) in files) content.Add(new ByteArrayContent(bytes), field, name);
+        return await http.PostAsync(action, content);
+    }
+
     /// <summary>Posts raw fields without any antiforgery token.</summary>
     public Task<HttpResponseMessage> PostWithoutTokenAsync(string action, Dictionary<string, string> fields) =>
         http.PostAsync(action, new FormUrlEncodedContent(fields));
