@@ -22,10 +22,14 @@ public static class SettingsCheck
             throw new InvalidSettingException("Security:SignInAttemptsPerMinute", "must be a positive number.");
         if (settings.Fetch.MaxResponseBytes <= 0)
             throw new InvalidSettingException("Fetch:MaxResponseBytes", "must be a positive number of bytes.");
-        foreach (var host in settings.Fetch.AllowedHosts)
+        try
         {
-            if (!IsHostEntry(host))
-                throw new InvalidSettingException("Fetch:AllowedHosts", $"'{host}' is not a host or host:port entry.");
+            // The fetcher's own reading of the list, so start-up refuses exactly what it would.
+            _ = new Ingestion.Fetching.HostAllowList(settings.Fetch.AllowedHosts);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidSettingException("Fetch:AllowedHosts", e.Message);
         }
 
         var provider = settings.Database.Provider;
@@ -36,15 +40,6 @@ public static class SettingsCheck
                 : new InvalidSettingException("Database:Provider", $"'{provider}' is not a provider; use Sqlite or Postgres.");
         }
         return settings;
-    }
-
-    static bool IsHostEntry(string entry)
-    {
-        if (string.IsNullOrWhiteSpace(entry) || entry.Contains('/') || entry.Contains(' ')) return false;
-        var colon = entry.LastIndexOf(':');
-        var host = colon > 0 && !entry.EndsWith(']') ? entry[..colon] : entry;
-        if (colon > 0 && !entry.EndsWith(']') && !int.TryParse(entry[(colon + 1)..], out var port)) return false;
-        return Uri.CheckHostName(host.Trim('[', ']')) != UriHostNameType.Unknown;
     }
 
     // The binder's message reads "Failed to convert configuration value 'x' at 'Fetch:MaxResponseBytes' to type ...".
