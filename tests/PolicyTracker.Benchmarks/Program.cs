@@ -12,6 +12,12 @@ public static class Program
     /// <summary>Runs the scenario named by the first argument.</summary>
     public static async Task<int> Main(string[] args)
     {
+        // The page scenario's baseline server runs as a child process of this program.
+        if (args.Length == 3 && args[0] == Servers.BareServer.Verb)
+        {
+            return await Servers.BareServer.RunAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         if (args.Length > 0 && args[0] is "-h" or "--help" or "help")
         {
             PrintUsage(Console.Out);

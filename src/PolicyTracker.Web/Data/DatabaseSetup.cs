@@ -11,6 +11,9 @@ namespace PolicyTracker.Web.Data;
 /// <summary>The database: where it lives, how it is opened, and what start-up does to it.</summary>
 public static class DatabaseSetup
 {
+    static readonly SqlitePragmas Pragmas = new();
+    static readonly EventOrdering Ordering = new();
+
     /// <summary>Registers <see cref="TrackerDb"/> on the configured provider and keeps Data Protection keys in it.</summary>
     public static IServiceCollection AddTrackerDatabase(this IServiceCollection services)
     {
@@ -18,7 +21,7 @@ public static class DatabaseSetup
         services.AddSingleton<EventSignalInterceptor>();
         services.AddDbContext<TrackerDb>((sp, o) => o
             .UseSqlite(ConnectionString(sp))
-            .AddInterceptors(new EventOrdering(), sp.GetRequiredService<EventSignalInterceptor>()));
+            .AddInterceptors(Pragmas, Ordering, sp.GetRequiredService<EventSignalInterceptor>()));
 
         // Keys in the database: cookies survive restarts and work on every node.
         services.AddDataProtection().SetApplicationName("PolicyTracker").PersistKeysToDbContext<TrackerDb>();
@@ -30,16 +33,20 @@ public static class DatabaseSetup
     {
         Directory.CreateDirectory(services.GetRequiredService<DataFolder>().Path);
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TrackerDb>();
-        await db.Database.MigrateAsync(ct);
-        // Readers never wait for the writer, and the writer waits for a busy lock instead of failing.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await MigrateDatabaseAsync(scope.ServiceProvider.GetRequiredService<TrackerDb>(), ct);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         }
+    }
+
+    /// <summary>Applies the migrations and puts SQLite in write-ahead-log mode (readers never wait for the writer).</summary>
+    public static async Task MigrateDatabaseAsync(TrackerDb db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
 
     static string ConnectionString(IServiceProvider sp) =>

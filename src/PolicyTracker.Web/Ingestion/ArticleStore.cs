@@ -17,6 +17,21 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical)
     /// <summary>Stores the draft, or returns the article it duplicates; throws <see cref="InvalidDraftException"/> for bad input.</summary>
     public async Task<IngestOutcome> AddAsync(ArticleDraft draft, CancellationToken ct = default)
     {
+        try
+        {
+            return await TryAddAsync(draft, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent ingest stored the same article or a new source a moment earlier;
+            // the second attempt finds it and files the draft accordingly.
+            db.ChangeTracker.Clear();
+            return await TryAddAsync(draft, ct);
+        }
+    }
+
+    async Task<IngestOutcome> TryAddAsync(ArticleDraft draft, CancellationToken ct)
+    {
         var title = draft.Title.Trim();
         if (title.Length == 0) throw new InvalidDraftException("title", "The article has no title.");
         if (title.Length > 1000) throw new InvalidDraftException("title", "The title is longer than 1,000 characters.");
@@ -52,10 +67,9 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical)
             Text = text,
             ContentHash = hash,
         };
-        try
+        // The event and the revision need the article's id, so the saves share one transaction.
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            // The event and the revision need the article's id, so the saves share one transaction.
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.Articles.Add(article);
             var snapshot = AddSnapshot(draft.Snapshot, article);
             await db.SaveChangesAsync(ct);
@@ -64,14 +78,6 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical)
                 new { article.Id, article.Title, source = article.Source?.Name, article.PublishedAt }));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another request may have stored the same article a moment earlier.
-            db.ChangeTracker.Clear();
-            var raced = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.ContentHash == hash || (canonicalUrl != null && a.CanonicalUrl == canonicalUrl), ct);
-            if (raced is not null) return new IngestOutcome(raced.Id, raced.Title, IngestStatus.Duplicate);
-            throw;
         }
         db.ChangeTracker.Clear(); // long imports reuse one context
         return new IngestOutcome(article.Id, article.Title, IngestStatus.Created);

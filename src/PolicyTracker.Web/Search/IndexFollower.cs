@@ -14,6 +14,12 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, SearchIndex index
 {
     const int BatchSize = 500;
     static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    // Searches see changes at once (near-real-time); the durable commit, which syncs files, is batched.
+    static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(5);
+    // Reopening the near-real-time reader flushes a segment; under a stream of single-article
+    // commits, gathering a fifth of a second of them keeps that cost per batch, not per article.
+    static readonly TimeSpan MinBatchInterval = TimeSpan.FromMilliseconds(200);
+    DateTime lastCommit = DateTime.UtcNow;
 
     /// <summary>True while the follower is more than a batch behind the events table.</summary>
     public bool CatchingUp { get; private set; } = true;
@@ -27,7 +33,16 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, SearchIndex index
             {
                 var applied = await ApplyBatchAsync(stoppingToken);
                 CatchingUp = applied == BatchSize;
-                if (!CatchingUp) await wake.WaitAsync(PollInterval, stoppingToken);
+                if (DateTime.UtcNow - lastCommit > CommitInterval)
+                {
+                    index.Commit();
+                    lastCommit = DateTime.UtcNow;
+                }
+                if (!CatchingUp)
+                {
+                    await wake.WaitAsync(PollInterval, stoppingToken);
+                    await Task.Delay(MinBatchInterval, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -52,7 +67,13 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, SearchIndex index
         var ids = events.Where(e => e.ArticleId != null).Select(e => e.ArticleId!.Value).Distinct().ToList();
         var articles = await db.Articles.AsNoTracking().Include(a => a.Source).Where(a => ids.Contains(a.Id)).ToListAsync(ct);
         foreach (var article in articles) index.Upsert(article);
-        index.Commit(events[^1].Id);
+        index.Refresh(events[^1].Id);
         return events.Count;
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        index.Commit();
     }
 }

@@ -35,7 +35,7 @@ public sealed class SearchIndex : IDisposable
         if (IndexWriter.IsLocked(directory)) IndexWriter.Unlock(directory); // left by a crash; only this process writes
         writer = new IndexWriter(directory, new IndexWriterConfig(Version, CreateAnalyzer()) { OpenMode = OpenMode.CREATE_OR_APPEND });
         searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
-        LastEvent = writer.CommitData.TryGetValue(LastEventKey, out var v) && long.TryParse(v, out var n) ? n : 0;
+        LastEvent = committedEvent = writer.CommitData.TryGetValue(LastEventKey, out var v) && long.TryParse(v, out var n) ? n : 0;
     }
 
     public string Folder { get; }
@@ -68,14 +68,27 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Removes every document (before a rebuild).</summary>
     public void Clear() => writer.DeleteAll();
 
-    /// <summary>Commits what was added up to <paramref name="lastEvent"/> and makes it searchable.</summary>
-    public void Commit(long lastEvent)
+    /// <summary>Makes what was added up to <paramref name="lastEvent"/> searchable (near-real-time, without a commit).</summary>
+    public void Refresh(long lastEvent)
     {
         LastEvent = lastEvent;
-        writer.SetCommitData(new Dictionary<string, string> { [LastEventKey] = lastEvent.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        writer.Commit();
         searchers.MaybeRefreshBlocking();
     }
+
+    /// <summary>Writes the index durably, recording the last event it holds; a restart resumes from there.</summary>
+    public void Commit()
+    {
+        lock (writer)
+        {
+            if (LastEvent == committedEvent) return;
+            var last = LastEvent;
+            writer.SetCommitData(new Dictionary<string, string> { [LastEventKey] = last.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            writer.Commit();
+            committedEvent = last;
+        }
+    }
+
+    long committedEvent;
 
     /// <summary>Runs <paramref name="search"/> on a current searcher, released afterwards.</summary>
     public T Search<T>(Func<IndexSearcher, T> search)
@@ -96,6 +109,7 @@ public sealed class SearchIndex : IDisposable
 
     public void Dispose()
     {
+        Commit();
         searchers.Dispose();
         writer.Dispose();
         directory.Dispose();

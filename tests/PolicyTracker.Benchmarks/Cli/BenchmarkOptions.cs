@@ -27,7 +27,7 @@ public sealed record BenchmarkOptions(
         error = null;
         if (args.Count == 0 || args[0].StartsWith('-'))
         {
-            error = "The scenario name must come first.";
+            error = args.Count == 0 ? "No scenario given." : "The scenario name must come first.";
             return null;
         }
 

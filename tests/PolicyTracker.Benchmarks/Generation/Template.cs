@@ -78,17 +78,29 @@ internal sealed class Template
 /// <summary>All template lists, parsed once.</summary>
 internal static class Templates
 {
+    /// <summary>Opening sentences.</summary>
     public static readonly Template[] Lead = Parse(StoryTemplates.Lead);
+    /// <summary>Background sentences.</summary>
     public static readonly Template[] Context = Parse(StoryTemplates.Context);
+    /// <summary>Attributed quotations.</summary>
     public static readonly Template[] Quote = Parse(StoryTemplates.Quote);
+    /// <summary>Sentences citing unnamed sources.</summary>
     public static readonly Template[] AnonymousSourcing = Parse(StoryTemplates.AnonymousSourcing);
+    /// <summary>Closing sentences.</summary>
     public static readonly Template[] Closing = Parse(StoryTemplates.Closing);
+    /// <summary>Headlines.</summary>
     public static readonly Template[] Titles = Parse(FramingTemplates.Titles);
+    /// <summary>Section headings.</summary>
     public static readonly Template[] Subheadings = Parse(FramingTemplates.Subheadings);
+    /// <summary>Sentences that introduce a bullet list.</summary>
     public static readonly Template[] ListIntros = Parse(FramingTemplates.ListIntros);
+    /// <summary>Bullet items.</summary>
     public static readonly Template[] ListItems = Parse(FramingTemplates.ListItems);
+    /// <summary>Filler clauses.</summary>
     public static readonly Template[] Clauses = Parse(FramingTemplates.Clauses);
+    /// <summary>Filler sentences built from clauses.</summary>
     public static readonly Template[] FillerSentences = Parse(FramingTemplates.FillerSentences);
+    /// <summary>Sentences a republished copy adds.</summary>
     public static readonly Template[] RepublishedAdditions = Parse(FramingTemplates.RepublishedAdditions);
 
     private static Template[] Parse(string[] texts) => texts.Select(Template.Parse).ToArray();

@@ -14,22 +14,28 @@ namespace PolicyTracker.Benchmarks.Scenarios;
 public sealed class GenerateScenario : IScenario
 {
     private const int WarmupArticles = 256;
-    private const int ArticlesPerRound = 10_000;
+    private const int MaxArticlesPerRound = 10_000;
+    private const string BaselinePrefix = "baseline-";
 
     /// <inheritdoc />
     public string Name => "generate";
 
     /// <inheritdoc />
     public string Description =>
-        "write N synthetic AI-policy articles as {index:D6}.md|html|txt (--out, default BenchmarkResults/generated/<format>)";
+        "write N synthetic AI-policy articles as {index:D6}.md|html|txt under --out (default BenchmarkResults/generated/<format>); --baseline off skips the baseline";
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> ExtraOptions => ["baseline"];
 
     /// <inheritdoc />
     public Task<int> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
     {
         var format = options.Format;
         var size = options.Size;
+        // "--baseline off" just builds a corpus, e.g. as input for other scenarios, at half the I/O.
+        var withBaseline = !options.Extra.TryGetValue("baseline", out var baselineSwitch) ||
+            !string.Equals(baselineSwitch, "off", StringComparison.OrdinalIgnoreCase);
         var directory = Path.GetFullPath(options.OutputDirectory ?? BenchmarkPaths.GeneratedArticles(format.Extension()));
-        var baselineDirectory = directory.TrimEnd(Path.DirectorySeparatorChar) + ".baseline";
         var generator = new ArticleGenerator(new ArticleGeneratorOptions(Seed: options.Seed));
         Console.Error.WriteLine($"Generating {size:N0} {format} articles into {directory}");
 
@@ -38,7 +44,8 @@ public sealed class GenerateScenario : IScenario
             .Select(i => Encoding.UTF8.GetByteCount(ArticleWriter.Render(generator.Generate(i), format)))
             .ToArray();
         var premadeText = PremadeText((int)sample.Average());
-        var removed = OutputFiles.RemoveNumbered(directory, format.Extension()) + OutputFiles.RemoveNumbered(baselineDirectory, format.Extension());
+        var removed = OutputFiles.RemoveNumbered(directory, format.Extension()) +
+            OutputFiles.RemoveNumbered(directory, format.Extension(), BaselinePrefix);
         if (removed > 0)
         {
             Console.Error.WriteLine($"Removed {removed:N0} files of an earlier run.");
@@ -57,28 +64,30 @@ public sealed class GenerateScenario : IScenario
         }
 
         // File-creation speed drifts a lot as a run goes on (writeback, journal, directory growth), so
-        // ours and the baseline alternate in rounds, ABBA, and each side sums its own rounds' times.
+        // ours and the baseline share one folder, alternate in rounds (ABBA), and each side sums its
+        // own rounds' times.
         var (ourElapsed, ourBytes, baselineElapsed, baselineBytes) = (TimeSpan.Zero, 0L, TimeSpan.Zero, 0L);
         try
         {
             OutputFiles.FlushFileSystem();
-            using var progress = new Progress("ours+baseline", 2L * size);
-            var rounds = (size + ArticlesPerRound - 1) / ArticlesPerRound;
+            using var progress = new Progress(withBaseline ? "ours+baseline" : "generate", withBaseline ? 2L * size : size);
+            // At least one full ABBA cycle, so even small runs cancel the order effect.
+            var rounds = Math.Min(size, Math.Max(4, (size + MaxArticlesPerRound - 1) / MaxArticlesPerRound));
             for (var round = 0; round < rounds; round++)
             {
-                var from = round * ArticlesPerRound;
-                var to = Math.Min(size, from + ArticlesPerRound);
+                var from = (int)((long)size * round / rounds);
+                var to = (int)((long)size * (round + 1) / rounds);
                 var oursFirst = round % 4 is 0 or 3;
                 for (var turn = 0; turn < 2; turn++)
                 {
                     if ((turn == 0) == oursFirst)
                     {
-                        var (elapsed, bytes) = WriteInParallel(from, to, directory, format, Ours, progress, cancellationToken);
+                        var (elapsed, bytes) = WriteInParallel(from, to, directory, string.Empty, format, Ours, progress, cancellationToken);
                         (ourElapsed, ourBytes) = (ourElapsed + elapsed, ourBytes + bytes);
                     }
-                    else
+                    else if (withBaseline)
                     {
-                        var (elapsed, bytes) = WriteInParallel(from, to, baselineDirectory, format, _ => premadeText, progress, cancellationToken);
+                        var (elapsed, bytes) = WriteInParallel(from, to, directory, BaselinePrefix, format, _ => premadeText, progress, cancellationToken);
                         (baselineElapsed, baselineBytes) = (baselineElapsed + elapsed, baselineBytes + bytes);
                     }
                 }
@@ -86,16 +95,22 @@ public sealed class GenerateScenario : IScenario
         }
         finally
         {
-            Console.Error.WriteLine($"Deleting the baseline's scratch files in {baselineDirectory}");
-            OutputFiles.DeleteDirectory(baselineDirectory);
+            if (withBaseline)
+            {
+                Console.Error.WriteLine("Deleting the baseline's files.");
+                OutputFiles.RemoveNumbered(directory, format.Extension(), BaselinePrefix);
+            }
         }
 
         var renderStats = Stats.FromMilliseconds(renderMs);
-        var report = new Report(Name, $"size={size} format={format.Extension()} seed={options.Seed}")
-            .Add("throughput", "articles/s", Throughput.PerSecond(size, ourElapsed), Throughput.PerSecond(size, baselineElapsed))
-            .Add("write rate", "MB/s", Throughput.MegabytesPerSecond(ourBytes, ourElapsed), Throughput.MegabytesPerSecond(baselineBytes, baselineElapsed))
-            .Add("time writing", "s", ourElapsed.TotalSeconds, baselineElapsed.TotalSeconds)
-            .Add("bytes written", "MB", ourBytes / Throughput.BytesPerMegabyte, baselineBytes / Throughput.BytesPerMegabyte)
+        double? Baseline(double value) => withBaseline ? value : null;
+        var report = new Report(Name, $"size={size} format={format.Extension()} seed={options.Seed}{(withBaseline ? string.Empty : " baseline=off")}")
+            .Add("throughput", "articles/s", Throughput.PerSecond(size, ourElapsed), Baseline(Throughput.PerSecond(size, baselineElapsed)))
+            .Add("write rate", "MB/s", Throughput.MegabytesPerSecond(ourBytes, ourElapsed), Baseline(Throughput.MegabytesPerSecond(baselineBytes, baselineElapsed)))
+            .Add("time writing", "s", ourElapsed.TotalSeconds, Baseline(baselineElapsed.TotalSeconds))
+            .Add("bytes written", "MB", ourBytes / Throughput.BytesPerMegabyte, Baseline(baselineBytes / Throughput.BytesPerMegabyte))
+            // Generation alone, as a single thread would run it: the CPU the generator costs, without I/O.
+            .Add("generate+render, one thread", "articles/s", size / (renderMs.Sum() / 1000))
             .Add("generate+render median", "ms/article", renderStats.Median)
             .Add("generate+render p95", "ms/article", renderStats.P95)
             .Add("generate+render p99", "ms/article", renderStats.P99);
@@ -106,7 +121,7 @@ public sealed class GenerateScenario : IScenario
     }
 
     private static (TimeSpan Elapsed, long Bytes) WriteInParallel(
-        int from, int to, string directory, ArticleFormat format, Func<int, string> content, Progress progress,
+        int from, int to, string directory, string filePrefix, ArticleFormat format, Func<int, string> content, Progress progress,
         CancellationToken cancellationToken)
     {
         long bytes = 0;
@@ -124,7 +139,7 @@ public sealed class GenerateScenario : IScenario
             for (var index = range.Item1; index < range.Item2; index++)
             {
                 var text = content(index);
-                File.WriteAllText(Path.Combine(directory, ArticleWriter.FileName(index, format)), text);
+                File.WriteAllText(Path.Combine(directory, filePrefix + ArticleWriter.FileName(index, format)), text);
                 chunkBytes += Encoding.UTF8.GetByteCount(text);
                 progress.Increment();
             }

@@ -6,31 +6,19 @@ namespace PolicyTracker.Benchmarks.Scenarios;
 public static class OutputFiles
 {
     /// <summary>
-    /// Deletes files named like generated articles ("000123.md": six or more digits, then the extension)
-    /// in <paramref name="directory"/>, creating the folder if needed. Other files are left alone, so a
-    /// mistyped --out cannot wipe anything else. Returns how many were deleted.
+    /// Deletes files named like generated articles, <paramref name="prefix"/> then six or more digits then
+    /// the extension ("000123.md"), in <paramref name="directory"/>, creating the folder if needed. Other
+    /// files are left alone, so a mistyped --out cannot wipe anything else. Returns how many were deleted.
     /// </summary>
-    public static int RemoveNumbered(string directory, string extension)
+    public static int RemoveNumbered(string directory, string extension, string prefix = "")
     {
         Directory.CreateDirectory(directory);
-        var doomed = Directory.EnumerateFiles(directory, "*." + extension)
-            .Where(file => Path.GetFileNameWithoutExtension(file) is { Length: >= 6 } stem && stem.All(char.IsAsciiDigit))
+        var doomed = Directory.EnumerateFiles(directory, prefix + "*." + extension)
+            .Where(file => IsNumbered(Path.GetFileNameWithoutExtension(file), prefix))
             .ToList();
         // Unlinking is latency-bound on most disks; a few in flight at once finish sooner.
         Parallel.ForEach(doomed, new ParallelOptions { MaxDegreeOfParallelism = 8 }, File.Delete);
         return doomed.Count;
-    }
-
-    /// <summary>Deletes a scratch folder and everything in it, files in parallel; no-op when it is absent.</summary>
-    public static void DeleteDirectory(string directory)
-    {
-        if (!Directory.Exists(directory))
-        {
-            return;
-        }
-
-        Parallel.ForEach(Directory.EnumerateFiles(directory), new ParallelOptions { MaxDegreeOfParallelism = 8 }, File.Delete);
-        Directory.Delete(directory, recursive: true);
     }
 
     /// <summary>
@@ -54,4 +42,9 @@ public static class OutputFiles
             // No sync binary: the phases simply start without a flush.
         }
     }
+
+    private static bool IsNumbered(string stem, string prefix) =>
+        stem.StartsWith(prefix, StringComparison.Ordinal) &&
+        stem.Length - prefix.Length >= 6 &&
+        stem.AsSpan(prefix.Length).IndexOfAnyExceptInRange('0', '9') < 0;
 }

@@ -7,10 +7,12 @@ public static class ScenarioCatalog
     public static IReadOnlyList<IScenario> All { get; } =
     [
         new GenerateScenario(),
+        new PageScenario(),
+        new IngestScenario(),
 
         // Add new scenarios here, one line each: a class implementing IScenario, or for a small one
         //   new DelegateScenario("name", "one-line description", (options, ct) => RunAsync(options, ct)),
-        // Planned: page, ingest, extract, search, alerts, live.
+        // Planned: extract, search, alerts, live.
     ];
 
     /// <summary>The same scenarios keyed by name, case-insensitively; building it fails fast on a duplicate name.</summary>

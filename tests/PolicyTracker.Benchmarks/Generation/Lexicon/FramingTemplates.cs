@@ -63,6 +63,8 @@ internal static class FramingTemplates
     [
         "{clause}.", "{clause}, {conj} {clause}.", "{prep} {obj}, {clause}.", "{clause}, according to {np}.",
         "In {place}, {clause}.", "{clause} {prep} {obj}.", "At the same time, {clause}.", "For {nps}, {clause}.",
+        "{clause}, officials said.", "Still, {clause}.", "By contrast, {clause}.", "Earlier this year, {clause}.",
+        "{clause}, {subjn} said.", "Even so, {clause}.", "{clause}, and {clause}.", "In practice, {clause}.",
     ];
 
     /// <summary>Sentences a republished copy adds.</summary>

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Microsoft.Data.Sqlite;
+using PolicyTracker.Benchmarks.Cli;
+using PolicyTracker.Benchmarks.Generation;
+using PolicyTracker.Benchmarks.Measurement;
+using PolicyTracker.Benchmarks.Servers;
+using PolicyTracker.Web.Ingestion;
+
+namespace PolicyTracker.Benchmarks.Scenarios;
+
+/// <summary>
+/// N generated Markdown articles through the whole pipeline (front matter, Markdig, sanitizing,
+/// canonical text, duplicate check, article + revision + event in one transaction, then the
+/// index follower) against the raw path on the same documents: a bare Lucene.Net IndexWriter
+/// with one commit at the end plus bare SQLite inserts batched in transactions.
+/// </summary>
+public sealed class IngestScenario : IScenario
+{
+    public string Name => "ingest";
+
+    public string Description => "N generated Markdown articles through the whole pipeline vs bare Lucene.Net + batched SQLite inserts (default --size 10k)";
+
+    public IReadOnlyCollection<string> ExtraOptions => ["workers"];
+
+    public async Task<int> RunAsync(BenchmarkOptions options, CancellationToken ct)
+    {
+        var size = options.Size == BenchmarkOptions.DefaultSize ? 10_000 : options.Size;
+        var workers = int.Parse(options.Extra.GetValueOrDefault("workers", Environment.ProcessorCount.ToString()), System.Globalization.CultureInfo.InvariantCulture);
+        var generator = new ArticleGenerator(new ArticleGeneratorOptions(Seed: options.Seed));
+        Console.Error.WriteLine($"Generating {size:N0} Markdown articles…");
+        var documents = Enumerable.Range(0, size).AsParallel().AsOrdered().Select(i => ArticleWriter.ToMarkdown(generator.Generate(i))).ToArray();
+        var megabytes = documents.Sum(d => (long)d.Length) / 1e6;
+
+        var root = System.IO.Directory.CreateTempSubdirectory("policytracker-ingest-bench-").FullName;
+        try
+        {
+            var raw = RawPath(documents, Path.Combine(root, "raw"));
+            Console.Error.WriteLine($"raw path: {size / raw.TotalSeconds:N0} docs/s");
+            var cleaning = CleaningOnly(documents);
+            Console.Error.WriteLine($"cleaning alone (front matter, Markdig, sanitizer, canonical text), one thread: {cleaning.TotalMilliseconds / size:N3} ms/doc");
+            var (ours, created, duplicates) = await PipelineAsync(documents, Path.Combine(root, "ours"), workers, ct);
+            Console.Error.WriteLine($"pipeline: {size / ours.TotalSeconds:N0} docs/s ({created:N0} created, {duplicates:N0} duplicates)");
+
+            var report = new Report(Name, $"size={size} workers={workers} {megabytes:N1} MB of Markdown");
+            report.Add("throughput", "docs/s", size / ours.TotalSeconds, size / raw.TotalSeconds)
+                .Add("per document", "ms", ours.TotalMilliseconds / size, raw.TotalMilliseconds / size)
+                .Add("cleaning alone, one thread", "ms/doc", cleaning.TotalMilliseconds / size)
+                .Add("wall time", "s", ours.TotalSeconds, raw.TotalSeconds);
+            report.Print();
+            report.AppendToResultsFile();
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            try { System.IO.Directory.Delete(root, true); } catch (IOException) { }
+        }
+    }
+
+    static async Task<(TimeSpan Elapsed, int Created, int Duplicates)> PipelineAsync(string[] documents, string dataPath, int workers, CancellationToken ct)
+    {
+        await using var host = await PipelineHost.StartAsync(dataPath);
+        await host.StartIndexingAsync(ct);
+        int next = -1, created = 0, duplicates = 0;
+        using var progress = new Progress("pipeline", documents.Length);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => host.WithStoreAsync(async store =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < documents.Length; i = Interlocked.Increment(ref next))
+            {
+                var outcome = await store.AddAsync(MarkdownFile.Read(documents[i]), ct);
+                Interlocked.Increment(ref outcome.Status == IngestStatus.Created ? ref created : ref duplicates);
+                progress.Increment();
+            }
+        }), ct)));
+        await host.WaitForIndexAsync(ct);
+        return (clock.Elapsed, created, duplicates);
+    }
+
+    /// <summary>The CPU part of the pipeline alone, to show where the time goes.</summary>
+    static TimeSpan CleaningOnly(string[] documents)
+    {
+        var canonical = new CanonicalHtml();
+        var clock = Stopwatch.StartNew();
+        foreach (var document in documents)
+        {
+            var draft = MarkdownFile.Read(document);
+            canonical.Clean(ContentFormats.ToHtml(draft.Content, draft.ContentType));
+        }
+        return clock.Elapsed;
+    }
+
+    /// <summary>The plain, well-used path: bare inserts in batched transactions and a bare IndexWriter, one commit.</summary>
+    static TimeSpan RawPath(string[] documents, string folder)
+    {
+        System.IO.Directory.CreateDirectory(folder);
+        using var progress = new Progress("raw", documents.Length);
+        var clock = Stopwatch.StartNew();
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "raw.db")}");
+        connection.Open();
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE docs (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL)";
+            create.ExecuteNonQuery();
+        }
+        using var directory = FSDirectory.Open(Path.Combine(folder, "index"));
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new EnglishAnalyzer(LuceneVersion.LUCENE_48)));
+        const int batch = 500;
+        for (var start = 0; start < documents.Length; start += batch)
+        {
+            using var tx = connection.BeginTransaction();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO docs (id, title, body) VALUES ($id, $title, $body)";
+            var id = insert.Parameters.Add("$id", SqliteType.Integer);
+            var title = insert.Parameters.Add("$title", SqliteType.Text);
+            var body = insert.Parameters.Add("$body", SqliteType.Text);
+            for (var i = start; i < Math.Min(start + batch, documents.Length); i++)
+            {
+                var text = documents[i];
+                var firstLine = text.AsSpan(text.IndexOf("title:", StringComparison.Ordinal) + 6);
+                var docTitle = firstLine[..firstLine.IndexOf('\n')].Trim().ToString();
+                (id.Value, title.Value, body.Value) = (i + 1, docTitle, text);
+                insert.ExecuteNonQuery();
+                writer.AddDocument(new Document
+                {
+                    new StringField("id", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES),
+                    new TextField("title", docTitle, Field.Store.YES),
+                    new TextField("text", text, Field.Store.NO),
+                });
+                progress.Increment();
+            }
+            tx.Commit();
+        }
+        writer.Commit();
+        return clock.Elapsed;
+    }
+}
