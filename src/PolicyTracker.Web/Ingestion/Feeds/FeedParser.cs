@@ -21,6 +21,19 @@ public static class FeedParser
     public static FeedDocument Parse(byte[] body, string? headerCharset, Uri? baseUri)
     {
         ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            return ParseUnguarded(body, headerCharset, baseUri);
+        }
+        catch (Exception e) when (e is not (FeedFormatException or OutOfMemoryException))
+        {
+            // A reader bug must not take the caller down with it; the message names what went wrong.
+            throw new FeedFormatException($"the document could not be read: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    static FeedDocument ParseUnguarded(byte[] body, string? headerCharset, Uri? baseUri)
+    {
         var repairs = new List<string>();
         var text = FeedDecoder.Decode(body, headerCharset, repairs);
         if (string.IsNullOrWhiteSpace(text)) throw new FeedFormatException("the document is empty");
@@ -33,16 +46,8 @@ public static class FeedParser
             throw new FeedFormatException($"the root element is <{name}>, not <rss>, <rdf:RDF> or <feed>{html}");
         }
 
-        try
-        {
-            var document = name.Equals("feed", StringComparison.OrdinalIgnoreCase) ? AtomReader.Read(root, baseUri) : RssReader.Read(root, baseUri);
-            return document with { Repairs = repairs };
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // A reader bug must not take the caller down with it; the message names what went wrong.
-            throw new FeedFormatException($"the {name} document could not be read: {e.Message}");
-        }
+        var document = name.Equals("feed", StringComparison.OrdinalIgnoreCase) ? AtomReader.Read(root, baseUri) : RssReader.Read(root, baseUri);
+        return document with { Repairs = repairs };
     }
 
     static bool IsFeedRoot(string localName) =>

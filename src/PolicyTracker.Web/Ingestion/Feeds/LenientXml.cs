@@ -6,6 +6,12 @@ namespace PolicyTracker.Web.Ingestion.Feeds;
 /// <summary>A forgiving tag-soup reader for feeds XmlReader rejects: unclosed tags close at their parent's end or at end of input.</summary>
 static class LenientXml
 {
+    static readonly HashSet<string> LeafElements =
+        ["title", "link", "guid", "pubDate", "date", "author", "category", "id", "updated", "published", "comments", "language", "name", "email", "uri", "creator", "subject", "description"];
+
+    static readonly HashSet<string> FeedElements =
+        [.. LeafElements, "enclosure", "source", "content", "encoded", "summary", "contributor", "rights", "copyright", "lastBuildDate", "image", "url", "width", "height"];
+
     /// <summary>The first root element recovered from the text, or null when there is none.</summary>
     public static XElement? Parse(string text)
     {
@@ -50,24 +56,50 @@ static class LenientXml
     static int OpenTag(string text, int i, List<(XElement, Dictionary<string, string>)> open, Dictionary<string, string> entities, ref XElement? root)
     {
         var tag = TagReader.Read(text, i);
+        AutoClose(open, LocalName(tag.Name));
         var scope = open.Count > 0 ? new Dictionary<string, string>(open[^1].Item2) : new Dictionary<string, string>();
         foreach (var (name, value) in tag.Attributes)
         {
             if (name == "xmlns") scope[""] = value;
             else if (name.StartsWith("xmlns:", StringComparison.Ordinal)) scope[name[6..]] = value;
         }
-        var element = new XElement(Resolve(tag.Name, scope, isAttribute: false));
+        XElement element;
+        try { element = new XElement(Resolve(tag.Name, scope, isAttribute: false)); }
+        catch (ArgumentException) { element = new XElement(Sanitize(LocalName(tag.Name))); }
         foreach (var (name, value) in tag.Attributes)
         {
             if (name == "xmlns" || name.StartsWith("xmlns:", StringComparison.Ordinal)) continue;
-            var xname = Resolve(name, scope, isAttribute: true);
-            if (element.Attribute(xname) is null) element.SetAttributeValue(xname, Markup.DecodeEntities(value, entities));
+            try
+            {
+                var xname = Resolve(name, scope, isAttribute: true);
+                if (element.Attribute(xname) is null) element.SetAttributeValue(xname, Markup.DecodeEntities(value, entities));
+            }
+            catch (ArgumentException)
+            {
+                // An attribute whose name or namespace XML cannot hold is dropped rather than sinking the element.
+            }
         }
         if (open.Count > 0) open[^1].Item1.Add(element);
         else root = element;
         if (!tag.SelfClosing) open.Add((element, scope));
         return tag.End;
     }
+
+    // A feed element opening inside a text-only feed element means the latter was never closed,
+    // and items never nest, so a new item closes the open one.
+    static void AutoClose(List<(XElement Element, Dictionary<string, string> Scope)> open, string name)
+    {
+        if (name is "item" or "entry")
+        {
+            var enclosing = open.FindLastIndex(o => o.Element.Name.LocalName is "item" or "entry");
+            if (enclosing >= 0) open.RemoveRange(enclosing, open.Count - enclosing);
+            return;
+        }
+        if (open.Count > 0 && LeafElements.Contains(open[^1].Element.Name.LocalName) && FeedElements.Contains(name))
+            open.RemoveAt(open.Count - 1);
+    }
+
+    static string LocalName(string qualified) => qualified[(qualified.IndexOf(':') + 1)..];
 
     static int CloseTag(string text, int i, List<(XElement Element, Dictionary<string, string> Scope)> open)
     {
