@@ -11,7 +11,7 @@ public static class FeedParser
         var mediaType = contentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType is not null && FeedMediaTypes.Contains(mediaType)) return true;
         var root = FeedSniffer.RootElementName(body);
-        return root is not null && IsFeedRoot(root);
+        return root is not null && FeedXml.IsFeedRoot(root);
     }
 
     /// <summary>Parses a feed; throws <see cref="FeedFormatException"/> when the document is not a feed at all.</summary>
@@ -40,7 +40,7 @@ public static class FeedParser
 
         var root = FeedXml.Load(text, repairs) ?? throw new FeedFormatException("the document contains no XML elements, so it is not a feed");
         var name = root.Name.LocalName;
-        if (!IsFeedRoot(name))
+        if (!FeedXml.IsFeedRoot(name))
         {
             var html = name.Equals("html", StringComparison.OrdinalIgnoreCase) ? " (this is an HTML page, not a feed)" : "";
             throw new FeedFormatException($"the root element is <{name}>, not <rss>, <rdf:RDF> or <feed>{html}");
@@ -49,7 +49,4 @@ public static class FeedParser
         var document = name.Equals("feed", StringComparison.OrdinalIgnoreCase) ? AtomReader.Read(root, baseUri) : RssReader.Read(root, baseUri);
         return document with { Repairs = repairs };
     }
-
-    static bool IsFeedRoot(string localName) =>
-        localName.ToLowerInvariant() is "rss" or "feed" or "rdf" or "channel";
 }

@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 
 namespace PolicyTracker.Web.Ingestion.Feeds;
 
 /// <summary>Loads feed text into an element tree: strictly first, then with entities repaired, then leniently.</summary>
-static class FeedXml
+static partial class FeedXml
 {
     /// <summary>The root element, or null when the text holds no element at all.</summary>
     public static XElement? Load(string text, List<string> repairs)
@@ -20,9 +21,22 @@ static class FeedXml
 
         TryStrict(fixedText, out _, out var error);
         root = LenientXml.Parse(text);
+        // Server warnings or HTML printed before the feed would otherwise become the root.
+        if (root is not null && !IsFeedRoot(root.Name.LocalName) && FeedRootStart().Match(text) is { Success: true } start && start.Index > 0)
+        {
+            root = LenientXml.Parse(text[start.Index..]) ?? root;
+            repairs.Add("text before the feed's root element was dropped");
+        }
         if (root is not null) repairs.Add($"not well-formed XML ({error}); read leniently");
         return root;
     }
+
+    /// <summary>True for the local names a feed document can have as its root.</summary>
+    public static bool IsFeedRoot(string localName) =>
+        localName.ToLowerInvariant() is "rss" or "feed" or "rdf" or "channel";
+
+    [GeneratedRegex(@"<(?:rss|feed|(?:[A-Za-z][\w.-]*:)?RDF)[\s>]")]
+    private static partial Regex FeedRootStart();
 
     static bool TryStrict(string text, out XElement? root, out string? error)
     {

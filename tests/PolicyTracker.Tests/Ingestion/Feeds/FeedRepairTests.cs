@@ -95,6 +95,31 @@ public sealed class FeedRepairTests
     }
 
     [Fact]
+    public void Undeclared_namespace_prefixes_of_usual_modules_still_count()
+    {
+        var item = ParseText("<rss version=\"2.0\"><channel><item><title>t</title><dc:creator>Ines Roth</dc:creator><dc:date>2026-02-03T04:05:06Z</dc:date></item></channel></rss>").Items.Single();
+        Assert.Equal("Ines Roth", item.Authors.Single().Name);
+        Assert.Equal(Utc(2026, 2, 3, 4, 5, 6), item.PublishedAt);
+    }
+
+    [Fact]
+    public void Atom_without_its_namespace_is_still_atom()
+    {
+        var feed = ParseText("<feed><title>Bare</title><entry><id>e1</id><title>Entry</title><link href=\"https://bare.example/e1\"/></entry></feed>");
+        Assert.Equal(("atom10", "Bare"), (feed.Format, feed.Title));
+        Assert.Equal(("e1", "https://bare.example/e1"), (feed.Items[0].Id, feed.Items[0].Link));
+        Assert.False(feed.NeededRepair);
+    }
+
+    [Fact]
+    public void Server_warnings_before_the_feed_are_skipped()
+    {
+        var feed = ParseText("<b>Warning</b>: Cannot modify header information in <b>/var/www/feed.php</b><br />\n<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>After the warning</title></channel></rss>");
+        Assert.Equal("After the warning", feed.Title);
+        Assert.Contains(feed.Repairs, r => r.Contains("root element was dropped", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_html_page_is_rejected_with_a_reason()
     {
         var error = Assert.Throws<FeedFormatException>(() => Parse("not-a-feed.html"));
