@@ -7,8 +7,37 @@ namespace PolicyTracker.Web.Ingestion.Feeds;
 /// <summary>Loads feed text into an element tree: strictly first, then with entities repaired, then leniently.</summary>
 static partial class FeedXml
 {
+    // Feeds are shallow; anything deeper is hostile or broken, and recursive walks would exhaust the stack.
+    const int MaxDepth = 256;
+
     /// <summary>The root element, or null when the text holds no element at all.</summary>
     public static XElement? Load(string text, List<string> repairs)
+    {
+        var root = LoadUnbounded(text, repairs);
+        if (root is not null) LimitDepth(root, repairs);
+        return root;
+    }
+
+    static void LimitDepth(XElement root, List<string> repairs)
+    {
+        var pending = new Stack<(XElement Element, int Depth)>();
+        pending.Push((root, 0));
+        while (pending.Count > 0)
+        {
+            var (element, depth) = pending.Pop();
+            if (depth < MaxDepth)
+            {
+                foreach (var child in element.Elements()) pending.Push((child, depth + 1));
+                continue;
+            }
+            if (!element.HasElements) continue;
+            // DescendantNodes walks iteratively, so flattening cannot overflow however deep the markup goes.
+            element.ReplaceNodes(new XText(string.Concat(element.DescendantNodes().OfType<XText>().Select(t => t.Value))));
+            if (!repairs.Contains("markup nested too deeply was flattened to text")) repairs.Add("markup nested too deeply was flattened to text");
+        }
+    }
+
+    static XElement? LoadUnbounded(string text, List<string> repairs)
     {
         if (TryStrict(text, out var root, out _)) return root;
 

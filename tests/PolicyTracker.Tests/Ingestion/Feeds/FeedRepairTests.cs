@@ -138,6 +138,19 @@ public sealed class FeedRepairTests
         Assert.False(string.IsNullOrWhiteSpace(error.Message));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Absurdly_deep_markup_is_flattened_instead_of_overflowing_the_stack(bool wellFormed)
+    {
+        const int depth = 100_000;
+        var closing = wellFormed ? string.Concat(Enumerable.Repeat("</div>", depth)) : "";
+        var xml = $"<rss version=\"2.0\"><channel><item><title>deep</title><description>{string.Concat(Enumerable.Repeat("<div>", depth))}core{closing}</description></item></channel></rss>";
+        var item = ParseText(xml).Items.Single();
+        Assert.Equal("deep", item.Title);
+        Assert.Contains("core", item.SummaryHtml);
+    }
+
     [Fact]
     public void Random_bytes_never_crash_the_parser()
     {
