@@ -13,8 +13,9 @@ static class LenientXml
         [.. LeafElements, "enclosure", "source", "content", "encoded", "summary", "contributor", "rights", "copyright", "lastBuildDate", "image", "url", "width", "height"];
 
     /// <summary>The first root element recovered from the text, or null when there is none.</summary>
-    public static XElement? Parse(string text)
+    public static XElement? Parse(string text, out bool flattened)
     {
+        flattened = false;
         var entities = EntityRepair.DeclaredEntities(text).Count > 0 ? InternalEntities(text) : [];
         var open = new List<(XElement Element, Dictionary<string, string> Scope)>();
         XElement? root = null;
@@ -42,6 +43,13 @@ static class LenientXml
             else if (i + 1 < text.Length && (char.IsLetter(text[i + 1]) || text[i + 1] == '_'))
             {
                 if (root is not null && open.Count == 0) break;
+                if (open.Count >= StrictXml.MaxDepth)
+                {
+                    // Too deep to keep as elements: the tag is dropped and its text joins the deepest kept element.
+                    flattened = true;
+                    i = TagReader.Read(text, i).End;
+                    continue;
+                }
                 i = OpenTag(text, i, open, entities, ref root);
             }
             else
