@@ -1,10 +1,11 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
 namespace PolicyTracker.Web.Ingestion.Feeds;
 
 /// <summary>A forgiving tag-soup reader for feeds XmlReader rejects: unclosed tags close at their parent's end or at end of input.</summary>
-static class LenientXml
+static partial class LenientXml
 {
     static readonly HashSet<string> LeafElements =
         ["title", "link", "guid", "pubDate", "date", "author", "category", "id", "updated", "published", "comments", "language", "name", "email", "uri", "creator", "subject", "description"];
@@ -16,7 +17,7 @@ static class LenientXml
     public static XElement? Parse(string text, out bool flattened)
     {
         flattened = false;
-        var entities = EntityRepair.DeclaredEntities(text).Count > 0 ? InternalEntities(text) : [];
+        var entities = InternalEntities(text);
         var open = new List<(XElement Element, Dictionary<string, string> Scope)>();
         XElement? root = null;
         var i = 0;
@@ -148,7 +149,7 @@ static class LenientXml
     static Dictionary<string, string> InternalEntities(string text)
     {
         var result = new Dictionary<string, string>();
-        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, "<!ENTITY\\s+([A-Za-z_][\\w.-]*)\\s+(\"[^\"]*\"|'[^']*')"))
+        foreach (Match m in EntityDeclaration().Matches(text))
             result[m.Groups[1].Value] = m.Groups[2].Value[1..^1];
         return result;
     }
@@ -169,4 +170,7 @@ static class LenientXml
         var at = text.IndexOf(token, from, StringComparison.Ordinal);
         return at < 0 ? text.Length : at;
     }
+
+    [GeneratedRegex("""<!ENTITY\s+([A-Za-z_][\w.-]*)\s+("[^"]*"|'[^']*')""")]
+    private static partial Regex EntityDeclaration();
 }

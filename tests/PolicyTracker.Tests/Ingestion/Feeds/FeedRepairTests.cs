@@ -103,6 +103,15 @@ public sealed class FeedRepairTests
     }
 
     [Fact]
+    public void Entities_declared_in_the_doctype_survive_a_lenient_read()
+    {
+        var feed = ParseText("<!DOCTYPE rss [<!ENTITY org \"Agency\">]><rss version=\"2.0\"><channel><title>&org; news</title><item><title>unclosed</item></channel></rss>");
+        Assert.Equal("Agency news", feed.Title);
+        Assert.Equal("unclosed", feed.Items.Single().Title);
+        Assert.True(feed.NeededRepair);
+    }
+
+    [Fact]
     public void Atom_without_its_namespace_is_still_atom()
     {
         var feed = ParseText("<feed><title>Bare</title><entry><id>e1</id><title>Entry</title><link href=\"https://bare.example/e1\"/></entry></feed>");
