@@ -26,7 +26,10 @@ static class FeedparserView
         ["entries"] = document.Items.Select(Entry).Cast<object?>().ToList(),
     };
 
-    static PyDict Dict() => new(Aliases);
+    /// <summary>An empty dictionary with feedparser's aliases.</summary>
+    public static PyDict NewDict() => new(Aliases);
+
+    static PyDict Dict() => NewDict();
 
     static PyDict Header(FeedHeader header, string? language)
     {
@@ -96,7 +99,8 @@ static class FeedparserView
     static PyDict Person(FeedPerson person) => Dict().Set("name", person.Name).Set("email", person.Email).Set("href", person.Uri);
 
     // feedparser writes a person as "Name (email)" when it knows both.
-    static string? Display(FeedPerson person) =>
+    /// <summary>A person as one string, the way feedparser's author field reads.</summary>
+    public static string? Display(FeedPerson person) =>
         person is { Name: not null, Email: not null } ? $"{person.Name} ({person.Email})" : person.Name ?? person.Email;
 
     static void Tags(PyDict target, IReadOnlyList<FeedCategory> categories)
@@ -114,6 +118,7 @@ static class FeedparserView
     }
 
     // time.struct_time: weekday counts from Monday = 0, yday from 1, isdst 0 for UTC.
-    static PyTuple TimeStruct(DateTime utc) =>
+    /// <summary>The date as a time.struct_time tuple.</summary>
+    public static PyTuple TimeStruct(DateTime utc) =>
         new([(long)utc.Year, (long)utc.Month, (long)utc.Day, (long)utc.Hour, (long)utc.Minute, (long)utc.Second, (long)(((int)utc.DayOfWeek + 6) % 7), (long)utc.DayOfYear, 0L]);
 }

@@ -46,7 +46,7 @@ static class AtomReader
         var source = entry.Kid("source") is { } sourceElement ? Header(sourceElement, documentUri) : null;
         // Atom says an entry without authors takes its source's, then its feed's.
         var authors = FeedParts.People(entry, documentUri, "author", "dc:creator");
-        if (authors.Count == 0) authors = [.. source?.Authors ?? [], .. source is { Authors.Count: > 0 } ? [] : feed.Authors];
+        if (authors.Count == 0) authors = [.. source is { Authors.Count: > 0 } ? source.Authors : feed.Authors];
 
         var title = ReadText(entry, documentUri, "title");
         var content = ReadText(entry, documentUri, "content");

@@ -14,7 +14,7 @@ static partial class FeedDecoder
     public static string Decode(byte[] body, string? headerCharset, List<string> repairs)
     {
         var (bomEncoding, bomLength) = DetectBom(body);
-        var declared = ReadDeclaredEncoding(body, bomEncoding);
+        var declared = ReadDeclaredEncoding(body, bomEncoding, bomLength);
         string text;
         if (bomEncoding is not null)
         {
@@ -70,11 +70,10 @@ static partial class FeedDecoder
         return (null, 0);
     }
 
-    static string? ReadDeclaredEncoding(byte[] body, Encoding? bomEncoding)
+    static string? ReadDeclaredEncoding(byte[] body, Encoding? bomEncoding, int bomLength)
     {
-        var head = bomEncoding is null or UTF8Encoding
-            ? Encoding.Latin1.GetString(body, 0, Math.Min(body.Length, 512))
-            : bomEncoding.GetString(body, 0, Math.Min(body.Length, 1024));
+        var length = Math.Min(body.Length - bomLength, bomEncoding is null or UTF8Encoding ? 512 : 1024);
+        var head = bomEncoding is null or UTF8Encoding ? Encoding.Latin1.GetString(body, bomLength, length) : bomEncoding.GetString(body, bomLength, length);
         var match = DeclarationEncoding().Match(head);
         return match.Success ? match.Groups[1].Value : null;
     }

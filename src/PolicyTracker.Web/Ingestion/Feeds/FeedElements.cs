@@ -7,7 +7,7 @@ static class FeedElements
 {
     /// <summary>Child elements with the given key, in document order.</summary>
     public static IEnumerable<XElement> Kids(this XElement element, string key) =>
-        element.Elements().Where(e => FeedNames.Key(e) == key);
+        element.Elements().Where(e => FeedNames.HasKey(e, key));
 
     /// <summary>The first child element with any of the keys, by key priority.</summary>
     public static XElement? Kid(this XElement element, params string[] keys)

@@ -47,10 +47,17 @@ static class FeedNames
     public static string? WellKnownPrefix(string prefix) => UsualPrefixes.GetValueOrDefault(prefix);
 
     /// <summary>The short key of an element: feed-core names bare, known modules with their usual prefix.</summary>
-    public static string Key(XElement element)
+    public static string Key(XElement element) => Prefix(element.Name.NamespaceName) + element.Name.LocalName;
+
+    /// <summary>True when the element has the key; cheaper than building the key, as lookups run for every child.</summary>
+    public static bool HasKey(XElement element, string key)
     {
-        var ns = element.Name.NamespaceName;
-        var prefix = Prefixes.TryGetValue(ns, out var known) ? known : Prefixes.GetValueOrDefault(ns.TrimEnd('/') + "/") ?? "{" + ns + "}";
-        return prefix + element.Name.LocalName;
+        var local = element.Name.LocalName;
+        if (!key.EndsWith(local, StringComparison.Ordinal)) return false;
+        var prefix = Prefix(element.Name.NamespaceName);
+        return key.Length == prefix.Length + local.Length && key.StartsWith(prefix, StringComparison.Ordinal);
     }
+
+    static string Prefix(string ns) =>
+        Prefixes.TryGetValue(ns, out var known) ? known : Prefixes.GetValueOrDefault(ns.TrimEnd('/') + "/") ?? "{" + ns + "}";
 }

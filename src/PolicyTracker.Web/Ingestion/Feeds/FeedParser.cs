@@ -11,7 +11,7 @@ public static class FeedParser
         var mediaType = contentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType is not null && FeedMediaTypes.Contains(mediaType)) return true;
         var root = FeedSniffer.RootElementName(body);
-        return root is not null && IsFeedRoot(root);
+        return root is not null && FeedXml.IsFeedRoot(root);
     }
 
     /// <summary>Parses a feed; throws <see cref="FeedFormatException"/> when the document is not a feed at all.</summary>
@@ -21,30 +21,32 @@ public static class FeedParser
     public static FeedDocument Parse(byte[] body, string? headerCharset, Uri? baseUri)
     {
         ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            return ParseUnguarded(body, headerCharset, baseUri);
+        }
+        catch (Exception e) when (e is not (FeedFormatException or OutOfMemoryException))
+        {
+            // A reader bug must not take the caller down with it; the message names what went wrong.
+            throw new FeedFormatException($"the document could not be read: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    static FeedDocument ParseUnguarded(byte[] body, string? headerCharset, Uri? baseUri)
+    {
         var repairs = new List<string>();
         var text = FeedDecoder.Decode(body, headerCharset, repairs);
         if (string.IsNullOrWhiteSpace(text)) throw new FeedFormatException("the document is empty");
 
         var root = FeedXml.Load(text, repairs) ?? throw new FeedFormatException("the document contains no XML elements, so it is not a feed");
         var name = root.Name.LocalName;
-        if (!IsFeedRoot(name))
+        if (!FeedXml.IsFeedRoot(name))
         {
             var html = name.Equals("html", StringComparison.OrdinalIgnoreCase) ? " (this is an HTML page, not a feed)" : "";
             throw new FeedFormatException($"the root element is <{name}>, not <rss>, <rdf:RDF> or <feed>{html}");
         }
 
-        try
-        {
-            var document = name.Equals("feed", StringComparison.OrdinalIgnoreCase) ? AtomReader.Read(root, baseUri) : RssReader.Read(root, baseUri);
-            return document with { Repairs = repairs };
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // A reader bug must not take the caller down with it; the message names what went wrong.
-            throw new FeedFormatException($"the {name} document could not be read: {e.Message}");
-        }
+        var document = name.Equals("feed", StringComparison.OrdinalIgnoreCase) ? AtomReader.Read(root, baseUri) : RssReader.Read(root, baseUri);
+        return document with { Repairs = repairs };
     }
-
-    static bool IsFeedRoot(string localName) =>
-        localName.ToLowerInvariant() is "rss" or "feed" or "rdf" or "channel";
 }

@@ -20,7 +20,8 @@ static partial class FeedTexts
             || (mode == "xml" && hasElements) || (mode is null && hasElements && type != "html"))
             return new FeedText(Xhtml.SerializeContent(element), "xhtml");
         if (type is "html" or "text/html" || (mode == "escaped" && type != "text/plain"))
-            return new FeedText(Markup.NormalizeHtml(hasElements ? element.Value.Trim() : element.Value.Trim()), "html");
+            // Elements inside type="html" are a producer's wrapper around escaped markup; their text is the HTML.
+            return new FeedText(Markup.NormalizeHtml(element.Value.Trim()), "html");
         return new FeedText(element.Value.Trim(), "text");
     }
 

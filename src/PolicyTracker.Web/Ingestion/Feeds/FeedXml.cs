@@ -1,46 +1,58 @@
+using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 
 namespace PolicyTracker.Web.Ingestion.Feeds;
 
 /// <summary>Loads feed text into an element tree: strictly first, then with entities repaired, then leniently.</summary>
-static class FeedXml
+static partial class FeedXml
 {
+    const string FlattenedRepair = "markup nested too deeply was flattened to text";
+
     /// <summary>The root element, or null when the text holds no element at all.</summary>
     public static XElement? Load(string text, List<string> repairs)
     {
-        if (TryStrict(text, out var root, out _)) return root;
+        if (TryStrict(text, repairs, out var root, out var error)) return root;
 
         var (fixedText, entities) = EntityRepair.Fix(text);
-        if (entities.Count > 0 && TryStrict(fixedText, out root, out _))
+        if (entities.Count > 0)
         {
-            repairs.Add("undeclared entities replaced: " + string.Join(", ", entities.Take(10)));
-            return root;
+            if (TryStrict(fixedText, repairs, out root, out error))
+            {
+                repairs.Add("undeclared entities replaced: " + string.Join(", ", entities.Take(10)));
+                return root;
+            }
         }
 
-        TryStrict(fixedText, out _, out var error);
-        root = LenientXml.Parse(text);
+        root = Lenient(text, repairs);
+        // Server warnings or HTML printed before the feed would otherwise become the root.
+        if (root is not null && !IsFeedRoot(root.Name.LocalName) && FeedRootStart().Match(text) is { Success: true } start && start.Index > 0)
+        {
+            root = Lenient(text[start.Index..], repairs) ?? root;
+            repairs.Add("text before the feed's root element was dropped");
+        }
         if (root is not null) repairs.Add($"not well-formed XML ({error}); read leniently");
         return root;
     }
 
-    static bool TryStrict(string text, out XElement? root, out string? error)
+    /// <summary>True for the local names a feed document can have as its root.</summary>
+    public static bool IsFeedRoot(string localName) =>
+        localName.ToLowerInvariant() is "rss" or "feed" or "rdf" or "channel";
+
+    static XElement? Lenient(string text, List<string> repairs)
     {
-        var settings = new XmlReaderSettings
-        {
-            // Internal DTD subsets declare entities that real feeds use; nothing external is ever fetched.
-            DtdProcessing = DtdProcessing.Parse,
-            XmlResolver = null,
-            MaxCharactersFromEntities = 1_000_000,
-            CheckCharacters = false,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-        };
+        var root = LenientXml.Parse(text, out var flattened);
+        if (flattened && !repairs.Contains(FlattenedRepair)) repairs.Add(FlattenedRepair);
+        return root;
+    }
+
+    static bool TryStrict(string text, List<string> repairs, out XElement? root, out string? error)
+    {
         try
         {
-            using var reader = XmlReader.Create(new StringReader(text), settings);
-            root = XDocument.Load(reader, LoadOptions.PreserveWhitespace).Root;
-            error = null;
+            root = StrictXml.Read(text, out var flattened);
+            if (flattened && root is not null) repairs.Add(FlattenedRepair);
+            error = root is null ? "no root element" : null;
             return root is not null;
         }
         catch (XmlException e)
@@ -50,4 +62,7 @@ static class FeedXml
             return false;
         }
     }
+
+    [GeneratedRegex(@"<(?:rss|feed|(?:[A-Za-z][\w.-]*:)?RDF)[\s>]")]
+    private static partial Regex FeedRootStart();
 }

@@ -1,15 +1,23 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
 namespace PolicyTracker.Web.Ingestion.Feeds;
 
 /// <summary>A forgiving tag-soup reader for feeds XmlReader rejects: unclosed tags close at their parent's end or at end of input.</summary>
-static class LenientXml
+static partial class LenientXml
 {
+    static readonly HashSet<string> LeafElements =
+        ["title", "link", "guid", "pubDate", "date", "author", "category", "id", "updated", "published", "comments", "language", "name", "email", "uri", "creator", "subject", "description"];
+
+    static readonly HashSet<string> FeedElements =
+        [.. LeafElements, "enclosure", "source", "content", "encoded", "summary", "contributor", "rights", "copyright", "lastBuildDate", "image", "url", "width", "height"];
+
     /// <summary>The first root element recovered from the text, or null when there is none.</summary>
-    public static XElement? Parse(string text)
+    public static XElement? Parse(string text, out bool flattened)
     {
-        var entities = EntityRepair.DeclaredEntities(text).Count > 0 ? InternalEntities(text) : [];
+        flattened = false;
+        var entities = InternalEntities(text);
         var open = new List<(XElement Element, Dictionary<string, string> Scope)>();
         XElement? root = null;
         var i = 0;
@@ -36,6 +44,13 @@ static class LenientXml
             else if (i + 1 < text.Length && (char.IsLetter(text[i + 1]) || text[i + 1] == '_'))
             {
                 if (root is not null && open.Count == 0) break;
+                if (open.Count >= StrictXml.MaxDepth)
+                {
+                    // Too deep to keep as elements: the tag is dropped and its text joins the deepest kept element.
+                    flattened = true;
+                    i = TagReader.Read(text, i).End;
+                    continue;
+                }
                 i = OpenTag(text, i, open, entities, ref root);
             }
             else
@@ -50,24 +65,50 @@ static class LenientXml
     static int OpenTag(string text, int i, List<(XElement, Dictionary<string, string>)> open, Dictionary<string, string> entities, ref XElement? root)
     {
         var tag = TagReader.Read(text, i);
+        AutoClose(open, LocalName(tag.Name));
         var scope = open.Count > 0 ? new Dictionary<string, string>(open[^1].Item2) : new Dictionary<string, string>();
         foreach (var (name, value) in tag.Attributes)
         {
             if (name == "xmlns") scope[""] = value;
             else if (name.StartsWith("xmlns:", StringComparison.Ordinal)) scope[name[6..]] = value;
         }
-        var element = new XElement(Resolve(tag.Name, scope, isAttribute: false));
+        XElement element;
+        try { element = new XElement(Resolve(tag.Name, scope, isAttribute: false)); }
+        catch (ArgumentException) { element = new XElement(Sanitize(LocalName(tag.Name))); }
         foreach (var (name, value) in tag.Attributes)
         {
             if (name == "xmlns" || name.StartsWith("xmlns:", StringComparison.Ordinal)) continue;
-            var xname = Resolve(name, scope, isAttribute: true);
-            if (element.Attribute(xname) is null) element.SetAttributeValue(xname, Markup.DecodeEntities(value, entities));
+            try
+            {
+                var xname = Resolve(name, scope, isAttribute: true);
+                if (element.Attribute(xname) is null) element.SetAttributeValue(xname, Markup.DecodeEntities(value, entities));
+            }
+            catch (ArgumentException)
+            {
+                // An attribute whose name or namespace XML cannot hold is dropped rather than sinking the element.
+            }
         }
         if (open.Count > 0) open[^1].Item1.Add(element);
         else root = element;
         if (!tag.SelfClosing) open.Add((element, scope));
         return tag.End;
     }
+
+    // A feed element opening inside a text-only feed element means the latter was never closed,
+    // and items never nest, so a new item closes the open one.
+    static void AutoClose(List<(XElement Element, Dictionary<string, string> Scope)> open, string name)
+    {
+        if (name is "item" or "entry")
+        {
+            var enclosing = open.FindLastIndex(o => o.Element.Name.LocalName is "item" or "entry");
+            if (enclosing >= 0) open.RemoveRange(enclosing, open.Count - enclosing);
+            return;
+        }
+        if (open.Count > 0 && LeafElements.Contains(open[^1].Element.Name.LocalName) && FeedElements.Contains(name))
+            open.RemoveAt(open.Count - 1);
+    }
+
+    static string LocalName(string qualified) => qualified[(qualified.IndexOf(':') + 1)..];
 
     static int CloseTag(string text, int i, List<(XElement Element, Dictionary<string, string> Scope)> open)
     {
@@ -108,7 +149,7 @@ static class LenientXml
     static Dictionary<string, string> InternalEntities(string text)
     {
         var result = new Dictionary<string, string>();
-        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, "<!ENTITY\\s+([A-Za-z_][\\w.-]*)\\s+(\"[^\"]*\"|'[^']*')"))
+        foreach (Match m in EntityDeclaration().Matches(text))
             result[m.Groups[1].Value] = m.Groups[2].Value[1..^1];
         return result;
     }
@@ -129,4 +170,7 @@ static class LenientXml
         var at = text.IndexOf(token, from, StringComparison.Ordinal);
         return at < 0 ? text.Length : at;
     }
+
+    [GeneratedRegex("""<!ENTITY\s+([A-Za-z_][\w.-]*)\s+("[^"]*"|'[^']*')""")]
+    private static partial Regex EntityDeclaration();
 }
