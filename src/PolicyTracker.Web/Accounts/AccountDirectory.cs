@@ -6,7 +6,7 @@ using PolicyTracker.Web.Shared;
 namespace PolicyTracker.Web.Accounts;
 
 /// <summary>Members, their roles and their tokens: the one place the pages, the API and the CLI change them.</summary>
-public sealed class AccountDirectory(UserManager<TrackerUser> users, TrackerDb db)
+public sealed class AccountDirectory(UserManager<TrackerUser> users, TrackerDb db, AccountChanges changes)
 {
     /// <summary>Creates a member with one role; errors come back as readable sentences.</summary>
     public async Task<Result<TrackerUser>> CreateUserAsync(string email, string role, string password, string? displayName = null)
@@ -49,6 +49,7 @@ public sealed class AccountDirectory(UserManager<TrackerUser> users, TrackerDb d
         await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
         await users.AddToRoleAsync(user, normalizedRole);
         await users.UpdateSecurityStampAsync(user);
+        changes.Bump();
         return Result<TrackerUser>.Ok(user);
     }
 
@@ -60,6 +61,7 @@ public sealed class AccountDirectory(UserManager<TrackerUser> users, TrackerDb d
         user.Disabled = disabled;
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
+        changes.Bump();
         return Result<TrackerUser>.Ok(user);
     }
 
@@ -92,9 +94,13 @@ public sealed class AccountDirectory(UserManager<TrackerUser> users, TrackerDb d
     }
 
     /// <summary>Revokes one of the member's tokens; false when it is not theirs or does not exist.</summary>
-    public async Task<bool> RevokeTokenAsync(string userId, int tokenId) =>
-        await db.AccessTokens.Where(t => t.Id == tokenId && t.UserId == userId && t.RevokedAt == null)
+    public async Task<bool> RevokeTokenAsync(string userId, int tokenId)
+    {
+        var revoked = await db.AccessTokens.Where(t => t.Id == tokenId && t.UserId == userId && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, DateTime.UtcNow)) > 0;
+        changes.Bump();
+        return revoked;
+    }
 
     /// <summary>The member's tokens, newest first, revoked ones included.</summary>
     public Task<List<AccessToken>> TokensOfAsync(string userId) =>

@@ -82,6 +82,8 @@ public static class AccountsSetup
 
         services.AddSingleton(sp => sp.GetRequiredService<TrackerSettings>().Security);
         services.AddScoped<AccountDirectory>();
+        services.AddSingleton<AccountChanges>();
+        services.AddMemoryCache();
         services.AddScoped<FirstRunSetup>();
         return services;
     }

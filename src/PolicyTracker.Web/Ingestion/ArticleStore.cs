@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using PolicyTracker.Web.Accounts;
 using PolicyTracker.Web.Articles;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Live;
@@ -8,95 +7,135 @@ using PolicyTracker.Web.Live;
 namespace PolicyTracker.Web.Ingestion;
 
 /// <summary>
-/// The last step of every way in: cleans a draft, finds exact duplicates, files the source,
-/// and stores the article, its first revision, its snapshot and its event in one transaction.
-/// A known address fetched again with changed text becomes a new revision of that article.
+/// The last step of every way in: cleans drafts (in parallel), finds exact duplicates, files
+/// sources, and stores each article with its first revision, its snapshot and its event.
+/// Drafts are stored in batches, one transaction per batch, so bulk imports do not pay a
+/// commit per article; a known address fetched again with changed text becomes a new revision.
 /// </summary>
 public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical)
 {
+    const int BatchSize = 100;
+
     /// <summary>Stores the draft, or returns the article it duplicates; throws <see cref="InvalidDraftException"/> for bad input.</summary>
     public async Task<IngestOutcome> AddAsync(ArticleDraft draft, CancellationToken ct = default)
     {
-        try
-        {
-            return await TryAddAsync(draft, ct);
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent ingest stored the same article or a new source a moment earlier;
-            // the second attempt finds it and files the draft accordingly.
-            db.ChangeTracker.Clear();
-            return await TryAddAsync(draft, ct);
-        }
+        var result = (await AddManyAsync([draft], ct))[0];
+        return result.Outcome ?? throw result.Error!;
     }
 
-    async Task<IngestOutcome> TryAddAsync(ArticleDraft draft, CancellationToken ct)
+    /// <summary>Stores many drafts; each gets an outcome or its reason, in the order given.</summary>
+    public async Task<IReadOnlyList<DraftOutcome>> AddManyAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken ct = default)
     {
-        var title = draft.Title.Trim();
-        if (title.Length == 0) throw new InvalidDraftException("title", "The article has no title.");
-        if (title.Length > 1000) throw new InvalidDraftException("title", "The title is longer than 1,000 characters.");
-        if (draft.Url is not null && UrlNormalizer.ParseHttp(draft.Url) is null)
-            throw new InvalidDraftException("url", $"'{draft.Url}' is not an absolute http or https address.");
-
-        var (html, text) = canonical.Clean(ContentFormats.ToHtml(draft.Content, draft.ContentType));
-        if (text.Trim().Length == 0) throw new InvalidDraftException("content", "The article has no text.");
-
-        var hash = TokenText.Hash(text);
-        var canonicalUrl = UrlNormalizer.Canonical(draft.Url);
-        var existing = await db.Articles.AsNoTracking()
-            .Where(a => a.ContentHash == hash || (canonicalUrl != null && a.CanonicalUrl == canonicalUrl))
-            .Select(a => new { a.Id, a.Title, a.ContentHash })
-            .FirstOrDefaultAsync(ct);
-        if (existing is not null)
+        var prepared = new PreparedArticle?[drafts.Count];
+        var results = new DraftOutcome?[drafts.Count];
+        Parallel.For(0, drafts.Count, new ParallelOptions { CancellationToken = ct }, i =>
         {
-            // Only a fresh fetch of the same address revises an article; anything else is a duplicate.
-            return draft.IsFetched && existing.ContentHash != hash
-                ? await ReviseAsync(existing.Id, title, html, text, hash, draft, ct)
-                : new IngestOutcome(existing.Id, existing.Title, IngestStatus.Duplicate);
+            try { prepared[i] = PreparedArticle.From(drafts[i], canonical); }
+            catch (InvalidDraftException e) { results[i] = new DraftOutcome(null, e); }
+        });
+
+        for (var start = 0; start < drafts.Count; start += BatchSize)
+        {
+            var batch = Enumerable.Range(start, Math.Min(BatchSize, drafts.Count - start)).Where(i => prepared[i] is not null).ToList();
+            if (batch.Count == 0) continue;
+            IReadOnlyList<IngestOutcome> stored;
+            try
+            {
+                stored = await StoreBatchAsync(batch.Select(i => prepared[i]!).ToList(), ct);
+            }
+            catch (DbUpdateException)
+            {
+                // A concurrent ingest stored one of these articles or sources a moment earlier;
+                // a second pass finds them and files each draft accordingly.
+                db.ChangeTracker.Clear();
+                stored = await StoreBatchAsync(batch.Select(i => prepared[i]!).ToList(), ct);
+            }
+            for (var k = 0; k < batch.Count; k++) results[batch[k]] = new DraftOutcome(stored[k], null);
         }
+        return results!;
+    }
 
-        var article = new Article
-        {
-            Title = title,
-            Url = draft.Url?.Trim(),
-            CanonicalUrl = canonicalUrl,
-            Source = await SourceForAsync(draft, ct),
-            Author = string.IsNullOrWhiteSpace(draft.Author) ? null : draft.Author.Trim(),
-            PublishedAt = draft.PublishedAt,
-            Html = html,
-            Text = text,
-            ContentHash = hash,
-        };
-        // The event and the revision need the article's id, so the saves share one transaction.
+    async Task<IReadOnlyList<IngestOutcome>> StoreBatchAsync(List<PreparedArticle> batch, CancellationToken ct)
+    {
+        var hashes = batch.Select(p => p.Hash).Distinct().ToList();
+        var urls = batch.Select(p => p.CanonicalUrl).OfType<string>().Distinct().ToList();
+        var known = await db.Articles.AsNoTracking()
+            .Where(a => hashes.Contains(a.ContentHash) || (a.CanonicalUrl != null && urls.Contains(a.CanonicalUrl)))
+            .Select(a => new KnownArticle(a.Id, a.Title, a.ContentHash, a.CanonicalUrl))
+            .ToListAsync(ct);
+
+        var outcomes = new IngestOutcome?[batch.Count];
+        var added = new List<(int Index, Article Article, Snapshot? Snapshot)>();
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            db.Articles.Add(article);
-            var snapshot = AddSnapshot(draft.Snapshot, article);
-            await db.SaveChangesAsync(ct);
-            db.Revisions.Add(RevisionOf(article.Id, 1, title, html, text, hash, snapshot?.Id ?? draft.SharedSnapshotId));
-            db.Events.Add(TrackerEvent.Create(EventTypes.ArticleIngested, article.Id,
-                new { article.Id, article.Title, source = article.Source?.Name, article.PublishedAt }));
-            await db.SaveChangesAsync(ct);
+            var sources = new SourceFiling(db);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var p = batch[i];
+                var match = known.FirstOrDefault(k => k.Hash == p.Hash) ?? known.FirstOrDefault(k => p.CanonicalUrl != null && k.CanonicalUrl == p.CanonicalUrl);
+                if (match is { Pending: not null }) continue; // filled in once the first copy has its id
+                if (match is not null)
+                {
+                    // Only a fresh fetch of the same address revises an article; anything else is a duplicate.
+                    outcomes[i] = p.Draft.IsFetched && match.Hash != p.Hash && match.Id > 0
+                        ? await ReviseAsync(match.Id, p, ct)
+                        : new IngestOutcome(match.Id, match.Title, IngestStatus.Duplicate);
+                    continue;
+                }
+                var article = new Article
+                {
+                    Title = p.Title,
+                    Url = p.Draft.Url?.Trim(),
+                    CanonicalUrl = p.CanonicalUrl,
+                    Source = await sources.ForAsync(p.Draft, ct),
+                    Author = string.IsNullOrWhiteSpace(p.Draft.Author) ? null : p.Draft.Author.Trim(),
+                    PublishedAt = p.Draft.PublishedAt,
+                    Html = p.Html,
+                    Text = p.Text,
+                    ContentHash = p.Hash,
+                };
+                db.Articles.Add(article);
+                added.Add((i, article, AddSnapshot(p.Draft.Snapshot, article)));
+                // Later drafts of this batch with the same text or address are duplicates of this one.
+                known.Add(new KnownArticle(0, p.Title, p.Hash, p.CanonicalUrl) { Pending = article });
+            }
+            if (added.Count > 0)
+            {
+                // Revisions and events need the articles' ids: a second save in the same transaction.
+                await db.SaveChangesAsync(ct);
+                foreach (var (index, article, snapshot) in added)
+                {
+                    var p = batch[index];
+                    db.Revisions.Add(RevisionOf(article.Id, 1, p, snapshot?.Id ?? p.Draft.SharedSnapshotId));
+                    db.Events.Add(TrackerEvent.Create(EventTypes.ArticleIngested, article.Id,
+                        new { article.Id, article.Title, source = article.Source?.Name, article.PublishedAt }));
+                }
+                await db.SaveChangesAsync(ct);
+            }
             await tx.CommitAsync(ct);
         }
+        foreach (var (index, article, _) in added) outcomes[index] = new IngestOutcome(article.Id, article.Title, IngestStatus.Created);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            // Duplicates of an article added in this same batch learn its id now.
+            if (outcomes[i] is null && known.FirstOrDefault(k => k.Pending is not null && (k.Hash == batch[i].Hash || (batch[i].CanonicalUrl != null && k.CanonicalUrl == batch[i].CanonicalUrl))) is { Pending: { } first })
+                outcomes[i] = new IngestOutcome(first.Id, first.Title, IngestStatus.Duplicate);
+        }
         db.ChangeTracker.Clear(); // long imports reuse one context
-        return new IngestOutcome(article.Id, article.Title, IngestStatus.Created);
+        return outcomes!;
     }
 
-    async Task<IngestOutcome> ReviseAsync(int articleId, string title, string html, string text, string hash, ArticleDraft draft, CancellationToken ct)
+    async Task<IngestOutcome> ReviseAsync(int articleId, PreparedArticle p, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var article = await db.Articles.FirstAsync(a => a.Id == articleId, ct);
         var number = await db.Revisions.Where(r => r.ArticleId == articleId).MaxAsync(r => (int?)r.Number, ct) ?? 0;
-        var snapshot = AddSnapshot(draft.Snapshot, article);
+        var snapshot = AddSnapshot(p.Draft.Snapshot, article);
         await db.SaveChangesAsync(ct);
-        db.Revisions.Add(RevisionOf(articleId, number + 1, title, html, text, hash, snapshot?.Id ?? draft.SharedSnapshotId));
-        (article.Title, article.Html, article.Text, article.ContentHash) = (title, html, text, hash);
-        db.Events.Add(TrackerEvent.Create(EventTypes.ArticleUpdated, articleId, new { id = articleId, title, revision = number + 1 }));
+        db.Revisions.Add(RevisionOf(articleId, number + 1, p, snapshot?.Id ?? p.Draft.SharedSnapshotId));
+        (article.Title, article.Html, article.Text, article.ContentHash) = (p.Title, p.Html, p.Text, p.Hash);
+        db.Events.Add(TrackerEvent.Create(EventTypes.ArticleUpdated, articleId, new { id = articleId, title = p.Title, revision = number + 1 }));
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        db.ChangeTracker.Clear();
-        return new IngestOutcome(articleId, title, IngestStatus.Updated);
+        return new IngestOutcome(articleId, p.Title, IngestStatus.Updated);
     }
 
     Snapshot? AddSnapshot(SnapshotDraft? draft, Article article)
@@ -119,35 +158,22 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical)
         return snapshot;
     }
 
-    static ArticleRevision RevisionOf(int articleId, int number, string title, string html, string text, string hash, int? snapshotId) => new()
+    static ArticleRevision RevisionOf(int articleId, int number, PreparedArticle p, int? snapshotId) => new()
     {
         ArticleId = articleId,
         Number = number,
-        Title = title,
-        Html = html,
-        Text = text,
-        Sha256 = hash,
+        Title = p.Title,
+        Html = p.Html,
+        Text = p.Text,
+        Sha256 = p.Hash,
         SnapshotId = snapshotId,
     };
 
-    async Task<Source?> SourceForAsync(ArticleDraft draft, CancellationToken ct)
+    sealed record KnownArticle(int Id, string Title, string Hash, string? CanonicalUrl)
     {
-        var name = string.IsNullOrWhiteSpace(draft.SourceName) ? null : draft.SourceName.Trim();
-        var domain = UrlNormalizer.Domain(draft.Url);
-        if (domain is null && name is null) return null;
-
-        var known = domain is not null
-            ? await db.Sources.FirstOrDefaultAsync(s => s.Domain == domain, ct)
-            : await db.Sources.FirstOrDefaultAsync(s => s.Name.ToLower() == name!.ToLower(), ct);
-        if (known is not null) return known;
-
-        var source = new Source { Name = name ?? domain!, Domain = domain ?? Slug(name!), Discovered = true };
-        db.Sources.Add(source);
-        return source;
+        /// <summary>Set for an article added earlier in the same batch (its id comes with the save).</summary>
+        public Article? Pending { get; init; }
     }
-
-    static string Slug(string name) =>
-        string.Concat(name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-')).Trim('-');
 }
 
 /// <summary>A draft that cannot become an article; <see cref="Field"/> names what is wrong.</summary>

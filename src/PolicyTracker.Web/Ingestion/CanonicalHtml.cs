@@ -22,13 +22,13 @@ public sealed class CanonicalHtml
 
     static readonly System.Text.RegularExpressions.Regex Whitespace = new(@"\s+", System.Text.RegularExpressions.RegexOptions.Compiled);
 
+    // Sanitize is safe to call from several threads; parsers are made per call so ingest can clean in parallel.
     readonly HtmlSanitizer sanitizer = CreateSanitizer();
-    readonly HtmlParser parser = new();
 
     /// <summary>Sanitizes and normalizes <paramref name="html"/>; returns the stored HTML and its canonical text.</summary>
     public (string Html, string Text) Clean(string html)
     {
-        var document = parser.ParseDocument("<!doctype html><html><body></body></html>");
+        var document = new HtmlParser().ParseDocument("<!doctype html><html><body></body></html>");
         var body = document.Body!;
         body.InnerHtml = sanitizer.Sanitize(html);
         Normalize(body);
@@ -39,7 +39,7 @@ public sealed class CanonicalHtml
     /// <summary>The text a browser finds in <paramref name="storedHtml"/> (used to check the round trip).</summary>
     public string TextOf(string storedHtml)
     {
-        var document = parser.ParseDocument("<!doctype html><html><body></body></html>");
+        var document = new HtmlParser().ParseDocument("<!doctype html><html><body></body></html>");
         document.Body!.InnerHtml = storedHtml;
         return document.Body.TextContent;
     }

@@ -25,18 +25,31 @@ public sealed class FileIngestion(ArticleStore store, TextWriter? progress = nul
         }
 
         int created = 0, duplicates = 0;
-        for (var i = 0; i < files.Count; i++)
+        const int chunk = 200;
+        for (var start = 0; start < files.Count; start += chunk)
         {
-            try
+            var names = new List<string>();
+            var drafts = new List<ArticleDraft>();
+            foreach (var file in files.Skip(start).Take(chunk))
             {
-                var outcome = await store.AddAsync(await ReadAsync(files[i], ct), ct);
-                if (outcome.Status == IngestStatus.Created) created++; else duplicates++;
+                try
+                {
+                    drafts.Add(await ReadAsync(file, ct));
+                    names.Add(file);
+                }
+                catch (Exception e) when (e is FormatException or IOException or DecoderFallbackException)
+                {
+                    failed.Add($"{file}: {e.Message}");
+                }
             }
-            catch (Exception e) when (e is FormatException or InvalidDraftException or IOException or DecoderFallbackException)
+            var outcomes = await store.AddManyAsync(drafts, ct);
+            for (var i = 0; i < outcomes.Count; i++)
             {
-                failed.Add($"{files[i]}: {e.Message}");
+                if (outcomes[i].Error is { } error) failed.Add($"{names[i]}: {error.Message}");
+                else if (outcomes[i].Outcome!.Status == IngestStatus.Created) created++;
+                else duplicates++;
             }
-            Report(i + 1, files.Count);
+            Report(Math.Min(start + chunk, files.Count), files.Count);
         }
         return new ImportSummary(created, duplicates, failed);
     }

@@ -68,18 +68,22 @@ public sealed class UrlIngestion(SafeFetcher fetcher, ArticleStore store, Tracke
         var items = new List<IngestedItem>();
         var failed = new List<FailedItem>();
         var sourceName = feed.Title ?? UrlNormalizer.Domain(feed.Link ?? response.FinalUrl.ToString());
+        var drafts = new List<ArticleDraft>();
         foreach (var item in feed.Items)
         {
-            var name = item.Link ?? item.Title ?? "(untitled item)";
             try
             {
-                var draft = await DraftOfAsync(item, sourceName, fetchFullPages, ct) with { SharedSnapshotId = snapshot.Id };
-                items.Add(Item(await store.AddAsync(draft, ct)));
+                drafts.Add(await DraftOfAsync(item, sourceName, fetchFullPages, ct) with { SharedSnapshotId = snapshot.Id });
             }
-            catch (Exception e) when (e is FormatException or InvalidDraftException or FetchException)
+            catch (Exception e) when (e is FormatException or FetchException)
             {
-                failed.Add(new FailedItem(name, e.Message));
+                failed.Add(new FailedItem(item.Link ?? item.Title ?? "(untitled item)", e.Message));
             }
+        }
+        foreach (var (draft, outcome) in drafts.Zip(await store.AddManyAsync(drafts, ct)))
+        {
+            if (outcome.Outcome is { } stored) items.Add(Item(stored));
+            else failed.Add(new FailedItem(draft.Url ?? draft.Title, outcome.Error!.Message));
         }
         return new IngestReport(items, failed, null) { FeedTitle = feed.Title };
     }

@@ -17,14 +17,15 @@ public static class FirstRun
                 app.Logger.LogInformation("First run: imported {Created} articles from content/ ({Failed} failed)", summary.Created, summary.Failed.Count);
         }
 
-        app.Lifetime.ApplicationStarted.Register(() => _ = OfferSetupLinkAsync(app));
+        // Issued before the server listens; printed once the address is known.
+        string? secret;
+        await using (var scope = app.Services.CreateAsyncScope())
+            secret = await scope.ServiceProvider.GetRequiredService<FirstRunSetup>().IssueAsync();
+        if (secret is not null) app.Lifetime.ApplicationStarted.Register(() => PrintSetupLink(app, secret));
     }
 
-    static async Task OfferSetupLinkAsync(WebApplication app)
+    static void PrintSetupLink(WebApplication app, string secret)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var secret = await scope.ServiceProvider.GetRequiredService<FirstRunSetup>().IssueAsync();
-        if (secret is null) return;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? "http://localhost:5000";
         address = address.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost").Replace("://+", "://localhost");

@@ -1,0 +1,24 @@
+using PolicyTracker.Web.Accounts;
+
+namespace PolicyTracker.Web.Ingestion;
+
+/// <summary>A draft checked and cleaned: the CPU-bound half of ingest, safe to run in parallel.</summary>
+public sealed record PreparedArticle(ArticleDraft Draft, string Title, string Html, string Text, string Hash, string? CanonicalUrl)
+{
+    /// <summary>Checks and cleans the draft; throws <see cref="InvalidDraftException"/> naming what is wrong.</summary>
+    public static PreparedArticle From(ArticleDraft draft, CanonicalHtml canonical)
+    {
+        var title = draft.Title.Trim();
+        if (title.Length == 0) throw new InvalidDraftException("title", "The article has no title.");
+        if (title.Length > 1000) throw new InvalidDraftException("title", "The title is longer than 1,000 characters.");
+        if (draft.Url is not null && UrlNormalizer.ParseHttp(draft.Url) is null)
+            throw new InvalidDraftException("url", $"'{draft.Url}' is not an absolute http or https address.");
+
+        var (html, text) = canonical.Clean(ContentFormats.ToHtml(draft.Content, draft.ContentType));
+        if (text.Trim().Length == 0) throw new InvalidDraftException("content", "The article has no text.");
+        return new PreparedArticle(draft, title, html, text, TokenText.Hash(text), UrlNormalizer.Canonical(draft.Url));
+    }
+}
+
+/// <summary>What happened to one draft of a batch: an outcome, or the reason it was refused.</summary>
+public sealed record DraftOutcome(IngestOutcome? Outcome, InvalidDraftException? Error);
