@@ -14,8 +14,10 @@ public sealed class ArticleRevision
     /// <summary>Lower-case hex SHA-256 of <see cref="Text"/>.</summary>
     public required string Sha256 { get; set; }
     public required string Title { get; set; }
-    public required string Html { get; set; }
-    public required string Text { get; set; }
+    /// <summary>This version's HTML; null on the newest revision, whose content is the article's own (stored once).</summary>
+    public string? Html { get; set; }
+    /// <summary>This version's canonical text; null on the newest revision, as for <see cref="Html"/>.</summary>
+    public string? Text { get; set; }
     public int? SnapshotId { get; set; }
 }
 

@@ -15,6 +15,7 @@ namespace PolicyTracker.Web.Ingestion;
 public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical)
 {
     const int BatchSize = 100;
+    readonly SourceFiling sources = new(db);
 
     /// <summary>Stores the draft, or returns the article it duplicates; throws <see cref="InvalidDraftException"/> for bad input.</summary>
     public async Task<IngestOutcome> AddAsync(ArticleDraft draft, CancellationToken ct = default)
@@ -28,14 +29,18 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical)
     {
         var prepared = new PreparedArticle?[drafts.Count];
         var results = new DraftOutcome?[drafts.Count];
-        Parallel.For(0, drafts.Count, new ParallelOptions { CancellationToken = ct }, i =>
+        Task Prepare(int start) => Task.Run(() => Parallel.For(start, Math.Min(start + BatchSize, drafts.Count), new ParallelOptions { CancellationToken = ct }, i =>
         {
             try { prepared[i] = PreparedArticle.From(drafts[i], canonical); }
             catch (InvalidDraftException e) { results[i] = new DraftOutcome(null, e); }
-        });
+        }), ct);
 
+        // Cleaning the next batch (CPU) overlaps storing this one (database).
+        var preparing = Prepare(0);
         for (var start = 0; start < drafts.Count; start += BatchSize)
         {
+            await preparing;
+            if (start + BatchSize < drafts.Count) preparing = Prepare(start + BatchSize);
             var batch = Enumerable.Range(start, Math.Min(BatchSize, drafts.Count - start)).Where(i => prepared[i] is not null).ToList();
             if (batch.Count == 0) continue;
             IReadOnlyList<IngestOutcome> stored;
@@ -48,6 +53,8 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical)
                 // A concurrent ingest stored one of these articles or sources a moment earlier;
                 // a second pass finds them and files each draft accordingly.
                 db.ChangeTracker.Clear();
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
+                sources.EndBatch(committed: false);
                 stored = await StoreBatchAsync(batch.Select(i => prepared[i]!).ToList(), ct);
             }
             for (var k = 0; k < batch.Count; k++) results[batch[k]] = new DraftOutcome(stored[k], null);
@@ -65,10 +72,11 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical)
             .ToListAsync(ct);
 
         var outcomes = new IngestOutcome?[batch.Count];
+        // Only new entities are added below; scanning the tracker for edits on every Add is wasted work.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var added = new List<(int Index, Article Article, Snapshot? Snapshot)>();
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            var sources = new SourceFiling(db);
             for (var i = 0; i < batch.Count; i++)
             {
                 var p = batch[i];
@@ -87,13 +95,13 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical)
                     Title = p.Title,
                     Url = p.Draft.Url?.Trim(),
                     CanonicalUrl = p.CanonicalUrl,
-                    Source = await sources.ForAsync(p.Draft, ct),
                     Author = string.IsNullOrWhiteSpace(p.Draft.Author) ? null : p.Draft.Author.Trim(),
                     PublishedAt = p.Draft.PublishedAt,
                     Html = p.Html,
                     Text = p.Text,
                     ContentHash = p.Hash,
                 };
+                await sources.FileAsync(article, p.Draft, ct);
                 db.Articles.Add(article);
                 added.Add((i, article, AddSnapshot(p.Draft.Snapshot, article)));
                 // Later drafts of this batch with the same text or address are duplicates of this one.
@@ -108,7 +116,7 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical)
                     var p = batch[index];
                     db.Revisions.Add(RevisionOf(article.Id, 1, p, snapshot?.Id ?? p.Draft.SharedSnapshotId));
                     db.Events.Add(TrackerEvent.Create(EventTypes.ArticleIngested, article.Id,
-                        new { article.Id, article.Title, source = article.Source?.Name, article.PublishedAt }));
+                        new { article.Id, article.Title, source = sources.NameOf(article), article.PublishedAt }));
                 }
                 await db.SaveChangesAsync(ct);
             }
@@ -122,18 +130,28 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical)
                 outcomes[i] = new IngestOutcome(first.Id, first.Title, IngestStatus.Duplicate);
         }
         db.ChangeTracker.Clear(); // long imports reuse one context
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        sources.EndBatch(committed: true);
         return outcomes!;
     }
 
     async Task<IngestOutcome> ReviseAsync(int articleId, PreparedArticle p, CancellationToken ct)
     {
         var article = await db.Articles.FirstAsync(a => a.Id == articleId, ct);
-        var number = await db.Revisions.Where(r => r.ArticleId == articleId).MaxAsync(r => (int?)r.Number, ct) ?? 0;
+        var previous = await db.Revisions.Where(r => r.ArticleId == articleId).OrderByDescending(r => r.Number).FirstOrDefaultAsync(ct);
+        var number = previous?.Number ?? 0;
+        if (previous is not null && previous.Html is null)
+        {
+            // The superseded version now keeps its own copy of the content.
+            (previous.Html, previous.Text) = (article.Html, article.Text);
+        }
         var snapshot = AddSnapshot(p.Draft.Snapshot, article);
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         db.Revisions.Add(RevisionOf(articleId, number + 1, p, snapshot?.Id ?? p.Draft.SharedSnapshotId));
         (article.Title, article.Html, article.Text, article.ContentHash) = (p.Title, p.Html, p.Text, p.Hash);
         db.Events.Add(TrackerEvent.Create(EventTypes.ArticleUpdated, articleId, new { id = articleId, title = p.Title, revision = number + 1 }));
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         return new IngestOutcome(articleId, p.Title, IngestStatus.Updated);
     }
@@ -158,13 +176,12 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical)
         return snapshot;
     }
 
+    // The newest revision's content is the article's own, so it is not stored twice.
     static ArticleRevision RevisionOf(int articleId, int number, PreparedArticle p, int? snapshotId) => new()
     {
         ArticleId = articleId,
         Number = number,
         Title = p.Title,
-        Html = p.Html,
-        Text = p.Text,
         Sha256 = p.Hash,
         SnapshotId = snapshotId,
     };

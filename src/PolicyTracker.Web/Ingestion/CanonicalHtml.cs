@@ -28,9 +28,8 @@ public sealed class CanonicalHtml
     /// <summary>Sanitizes and normalizes <paramref name="html"/>; returns the stored HTML and its canonical text.</summary>
     public (string Html, string Text) Clean(string html)
     {
-        var document = new HtmlParser().ParseDocument("<!doctype html><html><body></body></html>");
-        var body = document.Body!;
-        body.InnerHtml = sanitizer.Sanitize(html);
+        // Sanitized as a DOM and normalized in place: one parse instead of parse, print and parse again.
+        var body = sanitizer.SanitizeDom(html).Body!;
         Normalize(body);
         var text = body.TextContent;
         return (body.InnerHtml, text);

@@ -4,28 +4,60 @@ using PolicyTracker.Web.Data;
 
 namespace PolicyTracker.Web.Ingestion;
 
-/// <summary>Finds the source a draft belongs to, by its address's domain or else its name, creating it when new.</summary>
+/// <summary>
+/// Finds the source a draft belongs to, by its address's domain or else its name, creating it
+/// when new. Sources already stored are remembered by id across batches; new ones are shared
+/// within the batch that creates them.
+/// </summary>
 sealed class SourceFiling(TrackerDb db)
 {
-    readonly Dictionary<string, Source> seen = new(StringComparer.OrdinalIgnoreCase);
+    readonly Dictionary<string, (int Id, string Name)> stored = new(StringComparer.OrdinalIgnoreCase);
+    readonly Dictionary<string, Source> created = new(StringComparer.OrdinalIgnoreCase);
 
-    public async Task<Source?> ForAsync(ArticleDraft draft, CancellationToken ct)
+    /// <summary>Sets the article's source (by id when stored, by reference when created in this batch).</summary>
+    public async Task FileAsync(Article article, ArticleDraft draft, CancellationToken ct)
     {
         var name = string.IsNullOrWhiteSpace(draft.SourceName) ? null : draft.SourceName.Trim();
         var domain = UrlNormalizer.Domain(draft.Url);
-        if (domain is null && name is null) return null;
+        if (domain is null && name is null) return;
 
         var key = domain ?? "name:" + name;
-        if (seen.TryGetValue(key, out var cached)) return cached;
-        var source = domain is not null
-            ? await db.Sources.FirstOrDefaultAsync(s => s.Domain == domain, ct)
-            : await db.Sources.FirstOrDefaultAsync(s => s.Name.ToLower() == name!.ToLower(), ct);
-        if (source is null)
+        if (stored.TryGetValue(key, out var known))
         {
-            source = new Source { Name = name ?? domain!, Domain = domain ?? Slug(name!), Discovered = true };
-            db.Sources.Add(source);
+            article.SourceId = known.Id;
+            return;
         }
-        return seen[key] = source;
+        if (created.TryGetValue(key, out var fresh))
+        {
+            article.Source = fresh;
+            return;
+        }
+        var found = domain is not null
+            ? await db.Sources.AsNoTracking().Where(s => s.Domain == domain).Select(s => new { s.Id, s.Name }).FirstOrDefaultAsync(ct)
+            : await db.Sources.AsNoTracking().Where(s => s.Name.ToLower() == name!.ToLower()).Select(s => new { s.Id, s.Name }).FirstOrDefaultAsync(ct);
+        if (found is not null)
+        {
+            stored[key] = (found.Id, found.Name);
+            article.SourceId = found.Id;
+            return;
+        }
+        var source = new Source { Name = name ?? domain!, Domain = domain ?? Slug(name!), Discovered = true };
+        db.Sources.Add(source);
+        created[key] = article.Source = source;
+    }
+
+    /// <summary>The display name of the article's source, for its event.</summary>
+    public string? NameOf(Article article) =>
+        article.Source?.Name ?? (article.SourceId is int id ? stored.Values.FirstOrDefault(s => s.Id == id).Name : null);
+
+    /// <summary>After a batch commits, sources it created are stored ones; after a failure they are forgotten.</summary>
+    public void EndBatch(bool committed)
+    {
+        if (committed)
+        {
+            foreach (var (key, source) in created) stored[key] = (source.Id, source.Name);
+        }
+        created.Clear();
     }
 
     static string Slug(string name) =>

@@ -65,7 +65,10 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, SearchIndex index
         if (events.Count == 0) return 0;
 
         var ids = events.Where(e => e.ArticleId != null).Select(e => e.ArticleId!.Value).Distinct().ToList();
-        var articles = await db.Articles.AsNoTracking().Include(a => a.Source).Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+        // Only what the index holds: the stored HTML is not needed here.
+        var articles = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new IndexedArticle(a.Id, a.Title, a.Text, a.Source == null ? null : a.Source.Domain, a.PublishedAt))
+            .ToListAsync(ct);
         foreach (var article in articles) index.Upsert(article);
         index.Refresh(events[^1].Id);
         return events.Count;

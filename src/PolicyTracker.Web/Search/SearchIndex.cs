@@ -7,7 +7,6 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using PolicyTracker.Web.Articles;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace PolicyTracker.Web.Search;
@@ -51,14 +50,14 @@ public sealed class SearchIndex : IDisposable
         });
 
     /// <summary>Adds or replaces the article's document.</summary>
-    public void Upsert(Article article)
+    public void Upsert(IndexedArticle article)
     {
         var doc = new Document
         {
             new StringField("id", article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES),
             new TextField("title", article.Title, Field.Store.YES),
             new TextField("text", article.Text, Field.Store.NO),
-            new StringField("source", article.Source?.Domain ?? "", Field.Store.YES),
+            new StringField("source", article.SourceDomain ?? "", Field.Store.YES),
         };
         if (article.PublishedAt is { } published)
             doc.Add(new Int64Field("published", published.Ticks, Field.Store.YES));
@@ -115,3 +114,6 @@ public sealed class SearchIndex : IDisposable
         directory.Dispose();
     }
 }
+
+/// <summary>What the index holds of an article.</summary>
+public sealed record IndexedArticle(int Id, string Title, string Text, string? SourceDomain, DateTime? PublishedAt);

@@ -379,7 +379,6 @@ namespace PolicyTracker.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Html")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -394,7 +393,6 @@ namespace PolicyTracker.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")

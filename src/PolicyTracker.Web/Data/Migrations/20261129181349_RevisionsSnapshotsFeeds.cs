@@ -76,8 +76,8 @@ namespace PolicyTracker.Web.Data.Migrations
                     FetchedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Title = table.Column<string>(type: "TEXT", nullable: false),
-                    Html = table.Column<string>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    Html = table.Column<string>(type: "TEXT", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", nullable: true),
                     SnapshotId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>

@@ -11,7 +11,7 @@ using PolicyTracker.Web.Data;
 namespace PolicyTracker.Web.Data.Migrations
 {
     [DbContext(typeof(TrackerDb))]
-    [Migration("20261129173513_RevisionsSnapshotsFeeds")]
+    [Migration("20261129181349_RevisionsSnapshotsFeeds")]
     partial class RevisionsSnapshotsFeeds
     {
         /// <inheritdoc />
@@ -382,7 +382,6 @@ namespace PolicyTracker.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Html")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -397,7 +396,6 @@ namespace PolicyTracker.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
