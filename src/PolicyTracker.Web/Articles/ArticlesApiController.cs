@@ -9,7 +9,7 @@ namespace PolicyTracker.Web.Articles;
 /// <summary>Articles over HTTP: list, read, and add (Editors).</summary>
 [ApiController]
 [Route("api/articles")]
-public sealed class ArticlesApiController(TrackerDb db, ArticleStore store) : ControllerBase
+public sealed class ArticlesApiController(TrackerDb db, ArticleStore store, ArticleReader reader) : ControllerBase
 {
     /// <summary>Articles, newest first, a page at a time.</summary>
     [HttpGet, Authorize(Policy = Policies.Read)]
@@ -26,7 +26,7 @@ public sealed class ArticlesApiController(TrackerDb db, ArticleStore store) : Co
     [ProducesResponseType<ArticleDetail>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Get(int id, CancellationToken ct) =>
-        await db.DetailAsync(id, ct) is { } article ? Ok(article) : Problem(statusCode: 404, title: $"Article {id} does not exist.");
+        await reader.GetAsync(id, ct) is { } article ? Ok(article) : Problem(statusCode: 404, title: $"Article {id} does not exist.");
 
     /// <summary>Adds an article from text, Markdown or HTML; an exact duplicate answers 200 with <c>duplicateOf</c>.</summary>
     [HttpPost, Authorize(Policy = Policies.Editor)]

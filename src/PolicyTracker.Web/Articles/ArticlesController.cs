@@ -8,7 +8,7 @@ namespace PolicyTracker.Web.Articles;
 /// <summary>The Articles list and the Article page.</summary>
 [Authorize(Policy = Policies.Read)]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class ArticlesController(TrackerDb db) : Controller
+public sealed class ArticlesController(TrackerDb db, ArticleReader reader) : Controller
 {
     const int PageSize = 25;
 
@@ -24,5 +24,5 @@ public sealed class ArticlesController(TrackerDb db) : Controller
 
     [HttpGet("/articles/{id:int}")]
     public async Task<IActionResult> Show(int id, CancellationToken ct) =>
-        await db.DetailAsync(id, ct) is { } article ? View(article) : NotFound();
+        await reader.GetAsync(id, ct) is { } article ? View(article) : NotFound();
 }

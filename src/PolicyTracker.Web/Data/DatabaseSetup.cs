@@ -19,7 +19,8 @@ public static class DatabaseSetup
     {
         services.AddSingleton<EventSignal>();
         services.AddSingleton<EventSignalInterceptor>();
-        services.AddDbContext<TrackerDb>((sp, o) => o
+        // Pooled: a request borrows a ready context instead of building options and services anew.
+        services.AddDbContextPool<TrackerDb>((sp, o) => o
             .UseSqlite(ConnectionString(sp))
             .AddInterceptors(Pragmas, Ordering, sp.GetRequiredService<EventSignalInterceptor>()));
 

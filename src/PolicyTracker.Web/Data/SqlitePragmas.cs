@@ -20,9 +20,14 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
+    // Pragmas stay set on the physical connection, which the pool hands out again and again.
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = [];
+
     static void Apply(DbConnection connection)
     {
-        if (connection is not Microsoft.Data.Sqlite.SqliteConnection) return;
+        if (connection is not Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle }) return;
+        if (Configured.TryGetValue(handle, out _)) return;
+        Configured.AddOrUpdate(handle, handle);
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();

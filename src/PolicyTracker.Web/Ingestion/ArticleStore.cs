@@ -12,7 +12,7 @@ namespace PolicyTracker.Web.Ingestion;
 /// Drafts are stored in batches, one transaction per batch, so bulk imports do not pay a
 /// commit per article; a known address fetched again with changed text becomes a new revision.
 /// </summary>
-public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical)
+public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleReader reader)
 {
     const int BatchSize = 100;
     readonly SourceFiling sources = new(db);
@@ -122,6 +122,8 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical)
             }
             await tx.CommitAsync(ct);
         }
+        // Readers must not keep serving the version a revision replaced.
+        reader.Forget(outcomes.Where(o => o?.Status == IngestStatus.Updated).Select(o => o!.ArticleId));
         foreach (var (index, article, _) in added) outcomes[index] = new IngestOutcome(article.Id, article.Title, IngestStatus.Created);
         for (var i = 0; i < batch.Count; i++)
         {

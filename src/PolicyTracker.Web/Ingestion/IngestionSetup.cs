@@ -11,6 +11,7 @@ public static class IngestionSetup
         services.AddFetching();
         services.AddSingleton<CanonicalHtml>();
         services.AddScoped<ArticleStore>();
+        services.AddSingleton<Articles.ArticleReader>();
         services.AddScoped<UrlIngestion>();
         services.AddScoped<ContentImporter>();
         services.AddScoped<FeedDirectory>();

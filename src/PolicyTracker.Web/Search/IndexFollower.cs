@@ -9,7 +9,7 @@ namespace PolicyTracker.Web.Search;
 /// event the index recorded: at start-up it catches up, then it applies new events as they
 /// commit, committing the index once per batch rather than per document.
 /// </summary>
-public sealed class IndexFollower(IServiceScopeFactory scopes, SearchIndex index, EventSignal signal, ILogger<IndexFollower> log)
+public sealed class IndexFollower(IServiceScopeFactory scopes, SearchIndex index, EventSignal signal, Articles.ArticleReader reader, ILogger<IndexFollower> log)
     : BackgroundService
 {
     const int BatchSize = 500;
@@ -65,6 +65,7 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, SearchIndex index
         if (events.Count == 0) return 0;
 
         var ids = events.Where(e => e.ArticleId != null).Select(e => e.ArticleId!.Value).Distinct().ToList();
+        reader.Forget(ids);
         // Only what the index holds: the stored HTML is not needed here.
         var articles = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new IndexedArticle(a.Id, a.Title, a.Text, a.Source == null ? null : a.Source.Domain, a.PublishedAt))

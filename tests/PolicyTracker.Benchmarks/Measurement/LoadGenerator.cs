@@ -8,9 +8,11 @@ public static class LoadGenerator
 {
     /// <summary>Requests per second and per-request latencies over <paramref name="duration"/>.</summary>
     public static async Task<(double RequestsPerSecond, Stats Latency, int Errors)> RunAsync(
-        Uri url, int clients, TimeSpan duration, string? bearerToken = null, CancellationToken ct = default)
+        Uri url, int clients, TimeSpan duration, string? bearerToken = null, CancellationToken ct = default, System.Net.CookieContainer? cookies = null)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        if (cookies is not null) handler.CookieContainer = cookies;
+        else handler.UseCookies = false;
         using var http = new HttpClient(handler);
         if (bearerToken is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
 

@@ -29,18 +29,22 @@ public sealed class PageScenario : IScenario
             Console.Error.WriteLine("Preparing: a member, a token and the app with the sample corpus…");
             await AppServer.RunVerbAsync(data, "bench password 42", "users", "add", "--email", "bench@example.test", "--role", "Analyst");
             var token = (await AppServer.RunVerbAsync(data, "", "tokens", "create", "--email", "bench@example.test")).TrimEnd().Split('\n')[^1];
-            // --auth anonymous measures the page without sign-in (Security:AllowAnonymousRead), to show what auth costs.
-            var anonymous = options.Extra.GetValueOrDefault("auth", "token") == "anonymous";
+            // --auth cookie (default) reads as a signed-in browser does; token as a script does;
+            // anonymous without sign-in (Security:AllowAnonymousRead), to show what auth costs.
+            var auth = options.Extra.GetValueOrDefault("auth", "cookie");
+            var anonymous = auth == "anonymous";
             await using var app = await AppServer.StartAsync(data, anonymous ? new Dictionary<string, string> { ["Security__AllowAnonymousRead"] = "true" } : null);
 
             var (pageUrl, html) = await PickArticlePageAsync(app.Address, token, ct);
+            var cookies = auth == "cookie" ? await SignInAsync(app.Address, "bench@example.test", "bench password 42", ct) : null;
+            var bearer = auth == "token" ? token : null;
             var file = Path.Combine(data, "page.html");
             await File.WriteAllTextAsync(file, html, ct);
             var (bare, bareAddress) = await BareServer.StartAsync(file);
             try
             {
                 Console.Error.WriteLine($"Page {pageUrl} ({html.Length:N0} chars); warming up…");
-                await LoadGenerator.RunAsync(pageUrl, clients, TimeSpan.FromSeconds(3), token, ct);
+                await LoadGenerator.RunAsync(pageUrl, clients, TimeSpan.FromSeconds(3), bearer, ct, cookies);
                 await LoadGenerator.RunAsync(bareAddress, clients, TimeSpan.FromSeconds(3), null, ct);
 
                 var ours = new List<(double Rps, Stats Latency)>();
@@ -52,14 +56,16 @@ public sealed class PageScenario : IScenario
                     var oursFirst = round is 0 or 3;
                     foreach (var side in oursFirst ? new[] { true, false } : [false, true])
                     {
-                        var r = await LoadGenerator.RunAsync(side ? pageUrl : bareAddress, clients, TimeSpan.FromSeconds(seconds / 2.0), side && !anonymous ? token : null, ct);
+                        var r = side
+                            ? await LoadGenerator.RunAsync(pageUrl, clients, TimeSpan.FromSeconds(seconds / 2.0), bearer, ct, cookies)
+                            : await LoadGenerator.RunAsync(bareAddress, clients, TimeSpan.FromSeconds(seconds / 2.0), null, ct);
                         errors += r.Errors;
                         (side ? ours : baseline).Add((r.RequestsPerSecond, r.Latency));
                         Console.Error.WriteLine($"  round {round + 1} {(side ? "page" : "bare")}: {r.RequestsPerSecond:N0} req/s");
                     }
                 }
 
-                var report = new Report(Name, $"clients={clients} seconds={seconds} html={html.Length} auth={(anonymous ? "anonymous" : "token")}");
+                var report = new Report(Name, $"clients={clients} seconds={seconds} html={html.Length} auth={auth}");
                 report.Add("throughput", "req/s", ours.Average(o => o.Rps), baseline.Average(b => b.Rps))
                     .Add("latency median", "ms", ours.Average(o => o.Latency.Median), baseline.Average(b => b.Latency.Median))
                     .Add("latency p95", "ms", ours.Average(o => o.Latency.P95), baseline.Average(b => b.Latency.P95));
@@ -79,6 +85,21 @@ public sealed class PageScenario : IScenario
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try { Directory.Delete(data, true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>Signs in through the form as a browser does; the cookies (sign-in and antiforgery) come back.</summary>
+    static async Task<System.Net.CookieContainer> SignInAsync(Uri app, string email, string password, CancellationToken ct)
+    {
+        var cookies = new System.Net.CookieContainer();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = app };
+        var form = await http.GetStringAsync("/account/signin", ct);
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var response = await http.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = token,
+        }), ct);
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode}");
+        return cookies;
     }
 
     /// <summary>An article page of typical length (the median of the first page of the list).</summary>
