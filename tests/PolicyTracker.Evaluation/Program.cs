@@ -1,8 +1,20 @@
 using PolicyTracker.Evaluation.Feeds;
+using PolicyTracker.Evaluation.Provenance;
 
 // Measurement commands; each prints a report and never fails on a low score.
 if (args is ["feeds", var folder])
     return FeedsEvaluation.Run(folder, Console.Out);
 
-Console.Error.WriteLine("usage: dotnet run --project tests/PolicyTracker.Evaluation -- feeds <corpus-folder>");
+if (args is ["provenance", .. var rest])
+{
+    var data = rest.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? Path.Combine("tests", "PolicyTracker.Evaluation", "Data", "provenance");
+    return ProvenanceEvaluation.Run(data, Path.Combine("content", "provenance-rules.json"), Console.Out, rest.Contains("--show-held-out"));
+}
+
+Console.Error.WriteLine("""
+    usage: dotnet run --project tests/PolicyTracker.Evaluation -- <command>
+      feeds <corpus-folder>                 feed parser against feedparser's expectations
+      provenance [data-folder] [--show-held-out]
+                                            provenance flags: precision and recall per kind, dev and held-out
+    """);
 return 2;

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PolicyTracker.Web.Articles;
 
 /// <summary>A source as lists and articles show it.</summary>
@@ -9,12 +11,39 @@ public sealed record SourceDto(int Id, string Name, string Domain, string Credib
 /// <summary>One row of the article list.</summary>
 public sealed record ArticleListItem(
     int Id, string Title, SourceDto? Source, string? Author, DateTime? PublishedAt, DateTime IngestedAt,
-    IReadOnlyList<object> Flags, object? Cluster);
+    IReadOnlyList<FlagBadge> Flags, object? Cluster);
+
+/// <summary>A flag as lists show it: kind and severity (one per kind, the most severe).</summary>
+public sealed record FlagBadge(string Kind, string Severity)
+{
+    static int Rank(string severity) => severity switch { "high" => 2, "warning" => 1, _ => 0 };
+
+    public static IReadOnlyList<FlagBadge> Distinct(IEnumerable<FlagBadge> flags) =>
+        [.. flags.GroupBy(f => f.Kind).Select(g => g.MaxBy(f => Rank(f.Severity))!).OrderByDescending(f => Rank(f.Severity)).ThenBy(f => f.Kind)];
+}
+
+/// <summary>A flag in full: the rule that raised it and its evidence (a text span, or a metadata field and value).</summary>
+public sealed record FlagDto(int Id, string Kind, string Rule, int RuleVersion, string Severity, FlagEvidence Evidence, bool Dismissed, string? DismissReason)
+{
+    public static FlagDto From(Provenance.Flag f) => new(f.Id, f.Kind, f.RuleId, f.RuleVersion, f.Severity,
+        f.EvidenceExact is not null
+            ? new FlagEvidence(f.EvidenceExact, f.EvidenceStart, f.EvidenceEnd, null, null)
+            : new FlagEvidence(null, null, null, f.EvidenceField, f.EvidenceValue),
+        f.Dismissed, f.DismissReason);
+}
+
+/// <summary><c>{exact, start, end}</c> in code points of the canonical text, or <c>{field, value}</c>.</summary>
+public sealed record FlagEvidence(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Exact,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Start,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? End,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Field,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Value);
 
 /// <summary>An article in full, as <c>GET /api/articles/{id}</c> returns it.</summary>
 public sealed record ArticleDetail(
     int Id, string Title, string? Url, SourceDto? Source, string? Author, DateTime? PublishedAt, DateTime IngestedAt,
-    string Text, string Html, IReadOnlyList<object> Flags, IReadOnlyList<object> Entities, IReadOnlyList<object> Claims,
+    string Text, string Html, IReadOnlyList<FlagDto> Flags, IReadOnlyList<object> Entities, IReadOnlyList<object> Claims,
     object? Cluster, IReadOnlyList<RevisionDto> Revisions);
 
 /// <summary>One stored version of an article.</summary>

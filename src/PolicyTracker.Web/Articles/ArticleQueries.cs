@@ -19,7 +19,12 @@ public static class ArticleQueries
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(a => new { a.Id, a.Title, a.Source, a.Author, a.PublishedAt, a.IngestedAt })
             .ToListAsync(ct);
-        var items = rows.Select(a => new ArticleListItem(a.Id, a.Title, SourceDto.From(a.Source), a.Author, a.PublishedAt, a.IngestedAt, [], null)).ToList();
+        var ids = rows.Select(r => r.Id).ToList();
+        var flags = (await db.Flags.AsNoTracking().Where(f => ids.Contains(f.ArticleId) && !f.Dismissed)
+                .Select(f => new { f.ArticleId, f.Kind, f.Severity }).ToListAsync(ct))
+            .ToLookup(f => f.ArticleId, f => new FlagBadge(f.Kind, f.Severity));
+        var items = rows.Select(a => new ArticleListItem(a.Id, a.Title, SourceDto.From(a.Source), a.Author, a.PublishedAt, a.IngestedAt,
+            FlagBadge.Distinct(flags[a.Id]), null)).ToList();
         return new Paged<ArticleListItem>(total, page, pageSize, items);
     }
 
@@ -30,7 +35,8 @@ public static class ArticleQueries
         if (a is null) return null;
         var revisions = await db.Revisions.AsNoTracking().Where(r => r.ArticleId == id).OrderBy(r => r.Number)
             .Select(r => new RevisionDto(r.Id, r.Number, r.FetchedAt, r.Sha256, r.SnapshotId)).ToListAsync(ct);
+        var flags = await db.Flags.AsNoTracking().Where(f => f.ArticleId == id).OrderBy(f => f.Id).ToListAsync(ct);
         return new ArticleDetail(a.Id, a.Title, a.Url, SourceDto.From(a.Source), a.Author, a.PublishedAt, a.IngestedAt,
-            a.Text, a.Html, [], [], [], null, revisions);
+            a.Text, a.Html, [.. flags.Select(FlagDto.From)], [], [], null, revisions);
     }
 }

@@ -6,6 +6,7 @@ using PolicyTracker.Web.Accounts;
 using PolicyTracker.Web.Articles;
 using PolicyTracker.Web.Feeds;
 using PolicyTracker.Web.Live;
+using PolicyTracker.Web.Provenance;
 
 namespace PolicyTracker.Web.Data;
 
@@ -21,6 +22,9 @@ public sealed class TrackerDb(DbContextOptions<TrackerDb> options)
     public DbSet<ArticleRevision> Revisions => Set<ArticleRevision>();
     public DbSet<Snapshot> Snapshots => Set<Snapshot>();
     public DbSet<Feed> Feeds => Set<Feed>();
+    public DbSet<Flag> Flags => Set<Flag>();
+    public DbSet<FlagAudit> FlagAudits => Set<FlagAudit>();
+    public DbSet<ProvenanceRule> ProvenanceRules => Set<ProvenanceRule>();
     public DbSet<TrackerEvent> Events => Set<TrackerEvent>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<SetupInvitation> SetupInvitations => Set<SetupInvitation>();

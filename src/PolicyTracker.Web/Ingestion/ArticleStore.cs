@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Web.Articles;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Live;
+using PolicyTracker.Web.Provenance;
 
 namespace PolicyTracker.Web.Ingestion;
 
@@ -12,7 +13,7 @@ namespace PolicyTracker.Web.Ingestion;
 /// Drafts are stored in batches, one transaction per batch, so bulk imports do not pay a
 /// commit per article; a known address fetched again with changed text becomes a new revision.
 /// </summary>
-public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleReader reader)
+public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleReader reader, ProvenanceEngine provenance)
 {
     const int BatchSize = 100;
     readonly SourceFiling sources = new(db);
@@ -29,9 +30,14 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
     {
         var prepared = new PreparedArticle?[drafts.Count];
         var results = new DraftOutcome?[drafts.Count];
+        var rules = await db.ProvenanceRules.AsNoTracking().Where(r => r.Enabled).ToListAsync(ct);
         Task Prepare(int start) => Task.Run(() => Parallel.For(start, Math.Min(start + BatchSize, drafts.Count), new ParallelOptions { CancellationToken = ct }, i =>
         {
-            try { prepared[i] = PreparedArticle.From(drafts[i], canonical); }
+            try
+            {
+                var p = PreparedArticle.From(drafts[i], canonical);
+                prepared[i] = p with { ContentFlags = provenance.EvaluateContent(p.Facts(), rules) };
+            }
             catch (InvalidDraftException e) { results[i] = new DraftOutcome(null, e); }
         }), ct);
 
@@ -115,6 +121,8 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
                 {
                     var p = batch[index];
                     db.Revisions.Add(RevisionOf(article.Id, 1, p, snapshot?.Id ?? p.Draft.SharedSnapshotId));
+                    var (credibility, rated) = sources.RatingOf(article);
+                    FlagSync.AddNew(db, article.Id, [.. p.ContentFlags, .. ProvenanceEngine.SourceFlags(credibility, rated)]);
                     db.Events.Add(TrackerEvent.Create(EventTypes.ArticleIngested, article.Id,
                         new { article.Id, article.Title, source = sources.NameOf(article), article.PublishedAt }));
                 }
@@ -152,6 +160,9 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
         await db.SaveChangesAsync(ct);
         db.Revisions.Add(RevisionOf(articleId, number + 1, p, snapshot?.Id ?? p.Draft.SharedSnapshotId));
         (article.Title, article.Html, article.Text, article.ContentHash) = (p.Title, p.Html, p.Text, p.Hash);
+        var source = article.SourceId is int sourceId ? await db.Sources.AsNoTracking().FirstOrDefaultAsync(x => x.Id == sourceId, ct) : null;
+        await FlagSync.ReplaceAsync(db, articleId,
+            [.. p.ContentFlags, .. ProvenanceEngine.SourceFlags(source?.Credibility, source is not null && (!source.Discovered || source.Credibility != Credibility.Unknown))], ct);
         db.Events.Add(TrackerEvent.Create(EventTypes.ArticleUpdated, articleId, new { id = articleId, title = p.Title, revision = number + 1 }));
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);

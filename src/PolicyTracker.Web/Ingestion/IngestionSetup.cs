@@ -10,6 +10,8 @@ public static class IngestionSetup
     {
         services.AddFetching();
         services.AddSingleton<CanonicalHtml>();
+        services.AddSingleton<Provenance.ProvenanceEngine>();
+        services.AddScoped<Provenance.RuleSeeder>();
         services.AddScoped<ArticleStore>();
         services.AddSingleton<Articles.ArticleReader>();
         services.AddScoped<UrlIngestion>();

@@ -5,6 +5,15 @@ namespace PolicyTracker.Web.Ingestion;
 /// <summary>A draft checked and cleaned: the CPU-bound half of ingest, safe to run in parallel.</summary>
 public sealed record PreparedArticle(ArticleDraft Draft, string Title, string Html, string Text, string Hash, string? CanonicalUrl)
 {
+    /// <summary>The provenance flags that depend on the article alone (its source is filed later).</summary>
+    public IReadOnlyList<Provenance.FlagDraft> ContentFlags { get; init; } = [];
+
+    /// <summary>What the provenance rules look at, the source aside.</summary>
+    public Provenance.ArticleFacts Facts(Articles.Credibility? credibility = null, bool sourceKnown = true) => new(
+        Text, Draft.Author, Draft.PublishedAt, credibility, sourceKnown,
+        Draft.Snapshot?.MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true ? Draft.Snapshot.Body : null,
+        Draft.Snapshot?.Headers);
+
     /// <summary>Checks and cleans the draft; throws <see cref="InvalidDraftException"/> naming what is wrong.</summary>
     public static PreparedArticle From(ArticleDraft draft, CanonicalHtml canonical)
     {

@@ -11,7 +11,7 @@ namespace PolicyTracker.Web.Ingestion;
 /// </summary>
 sealed class SourceFiling(TrackerDb db)
 {
-    readonly Dictionary<string, (int Id, string Name)> stored = new(StringComparer.OrdinalIgnoreCase);
+    readonly Dictionary<string, (int Id, string Name, Credibility Credibility, bool Known)> stored = new(StringComparer.OrdinalIgnoreCase);
     readonly Dictionary<string, Source> created = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Sets the article's source (by id when stored, by reference when created in this batch).</summary>
@@ -33,11 +33,11 @@ sealed class SourceFiling(TrackerDb db)
             return;
         }
         var found = domain is not null
-            ? await db.Sources.AsNoTracking().Where(s => s.Domain == domain).Select(s => new { s.Id, s.Name }).FirstOrDefaultAsync(ct)
-            : await db.Sources.AsNoTracking().Where(s => s.Name.ToLower() == name!.ToLower()).Select(s => new { s.Id, s.Name }).FirstOrDefaultAsync(ct);
+            ? await db.Sources.AsNoTracking().Where(s => s.Domain == domain).Select(s => new { s.Id, s.Name, s.Credibility, s.Discovered }).FirstOrDefaultAsync(ct)
+            : await db.Sources.AsNoTracking().Where(s => s.Name.ToLower() == name!.ToLower()).Select(s => new { s.Id, s.Name, s.Credibility, s.Discovered }).FirstOrDefaultAsync(ct);
         if (found is not null)
         {
-            stored[key] = (found.Id, found.Name);
+            stored[key] = (found.Id, found.Name, found.Credibility, !found.Discovered || found.Credibility != Credibility.Unknown);
             article.SourceId = found.Id;
             return;
         }
@@ -50,12 +50,20 @@ sealed class SourceFiling(TrackerDb db)
     public string? NameOf(Article article) =>
         article.Source?.Name ?? (article.SourceId is int id ? stored.Values.FirstOrDefault(s => s.Id == id).Name : null);
 
+    /// <summary>The source's credibility, and whether editors know it (seeded, rated, or added by them).</summary>
+    public (Credibility? Credibility, bool Known) RatingOf(Article article)
+    {
+        if (article.Source is { } fresh) return (fresh.Credibility, !fresh.Discovered || fresh.Credibility != Credibility.Unknown);
+        if (article.SourceId is int id && stored.Values.FirstOrDefault(s => s.Id == id) is { Name: not null } s) return (s.Credibility, s.Known);
+        return (null, false);
+    }
+
     /// <summary>After a batch commits, sources it created are stored ones; after a failure they are forgotten.</summary>
     public void EndBatch(bool committed)
     {
         if (committed)
         {
-            foreach (var (key, source) in created) stored[key] = (source.Id, source.Name);
+            foreach (var (key, source) in created) stored[key] = (source.Id, source.Name, source.Credibility, !source.Discovered);
         }
         created.Clear();
     }

@@ -12,6 +12,8 @@ public static class FirstRun
     {
         await using (var scope = app.Services.CreateAsyncScope())
         {
+            // Rules first, so the first import is already flagged.
+            await scope.ServiceProvider.GetRequiredService<Provenance.RuleSeeder>().SeedIfEmptyAsync(app.Environment.ContentRootPath);
             var summary = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportOnceAsync(app.Environment.ContentRootPath);
             if (summary is not null)
                 app.Logger.LogInformation("First run: imported {Created} articles from content/ ({Failed} failed)", summary.Created, summary.Failed.Count);

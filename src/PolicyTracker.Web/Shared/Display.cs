@@ -22,4 +22,18 @@ public static class Display
         "not_credible" => "Not credible",
         _ => "Unrated",
     };
+
+    /// <summary>A flag kind as people read it.</summary>
+    public static string FlagKind(string kind) => kind switch
+    {
+        "ai-generated" => "AI-generated",
+        "ai-assisted" => "AI-assisted",
+        "unverified" => "Unverified",
+        "unknown-source" => "Unknown source",
+        "low-credibility-source" => "Low-credibility source",
+        "anonymous-sourcing" => "Anonymous sourcing",
+        "missing-byline" => "No byline",
+        "missing-date" => "No date",
+        _ => kind,
+    };
 }

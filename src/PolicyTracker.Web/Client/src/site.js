@@ -1,6 +1,7 @@
 // Entry point for every page: live status, notifications of new articles, small UI helpers.
 import { LiveConnection } from "./live.js";
 import { showNotice } from "./notices.js";
+import { showEvidence } from "./evidence.js";
 
 function startLive() {
   const body = document.body;
@@ -21,3 +22,4 @@ function startLive() {
 }
 
 window.policyTracker = { live: startLive() };
+showEvidence();

@@ -1,0 +1,57 @@
+using System.Text;
+
+namespace PolicyTracker.Web.Provenance;
+
+/// <summary>
+/// The form rule patterns match against: lower case, "A.I." as "ai", dashes and hyphens as
+/// spaces, typographic quotes as plain ones, runs of spaces as one. Each character keeps the
+/// index of the original character it came from, so a match maps back to the sentence.
+/// </summary>
+public sealed class SentenceText
+{
+    SentenceText(string normalized, int[] origin) => (Normalized, this.origin) = (normalized, origin);
+
+    readonly int[] origin;
+
+    public string Normalized { get; }
+
+    /// <summary>The original index of normalized character <paramref name="i"/>.</summary>
+    public int OriginOf(int i) => origin[Math.Clamp(i, 0, origin.Length - 1)];
+
+    public static SentenceText From(string sentence)
+    {
+        var text = new StringBuilder(sentence.Length);
+        var origin = new List<int>(sentence.Length);
+        for (var i = 0; i < sentence.Length; i++)
+        {
+            var c = sentence[i];
+            // "A.I." and "a.i." read as "ai".
+            if ((c is 'a' or 'A') && i + 3 < sentence.Length && sentence[i + 1] == '.' && sentence[i + 2] is 'i' or 'I' && sentence[i + 3] == '.')
+            {
+                Append('a', i); Append('i', i + 2);
+                i += 3;
+                continue;
+            }
+            var mapped = c switch
+            {
+                '-' or '‐' or '‑' or '–' or '—' or '_' or '/' => ' ',
+                '“' or '”' or '„' or '«' or '»' => '"',
+                '‘' or '’' => '\'',
+                _ when char.IsWhiteSpace(c) => ' ',
+                _ => char.ToLowerInvariant(c),
+            };
+            if (mapped == ' ' && text.Length > 0 && text[^1] == ' ') continue;
+            Append(mapped, i);
+        }
+        return new SentenceText(text.ToString(), [.. origin]);
+
+        void Append(char c, int from)
+        {
+            text.Append(c);
+            origin.Add(from);
+        }
+    }
+
+    /// <summary>True when position <paramref name="index"/> lies inside double quotation marks.</summary>
+    public bool IsQuoted(int index) => Normalized.Take(index).Count(c => c == '"') % 2 == 1;
+}
