@@ -23,7 +23,14 @@ public static class PageReader
 
         var body = document.QuerySelector("[itemprop=articleBody]") ?? document.QuerySelector("article") ?? document.QuerySelector("main") ?? document.Body;
         if (body is null) throw new FormatException("The page has no body.");
-        foreach (var chrome in body.QuerySelectorAll(string.Join(',', Chrome)).ToList()) chrome.Remove();
+        var isArticle = body.LocalName is "article" or "main" || body.HasAttribute("itemprop");
+        foreach (var chrome in body.QuerySelectorAll(string.Join(',', Chrome)).ToList())
+        {
+            // Inside the article, a footer or aside of prose (an author's note, a correction, an
+            // AI disclosure) belongs to the story; one made of links is a widget.
+            if (isArticle && chrome.LocalName is "footer" or "aside" && IsProseNote(chrome)) continue;
+            chrome.Remove();
+        }
         // The title is shown above the body; do not repeat it inside.
         if (body.QuerySelector("h1") is { } h1 && h1.TextContent.Trim() == title.Trim()) h1.Remove();
         if (body.TextContent.Trim().Length < 40) throw new FormatException("The page holds no article text.");
@@ -37,6 +44,14 @@ public static class PageReader
             Author: First(ld?.Author, Meta(document, "author"), Meta(document, "article:author"), document.QuerySelector("[rel=author]")?.TextContent),
             PublishedAt: Date(First(ld?.DatePublished, Meta(document, "article:published_time"), Meta(document, "date"),
                 document.QuerySelector("time[datetime]")?.GetAttribute("datetime"))));
+    }
+
+    static bool IsProseNote(AngleSharp.Dom.IElement element)
+    {
+        var text = element.TextContent.Trim();
+        if (text.Length is 0 or > 800) return false;
+        var linkText = element.QuerySelectorAll("a").Sum(a => a.TextContent.Trim().Length);
+        return linkText < text.Length * 0.3 && element.QuerySelector("ul a, ol a, nav, form") is null;
     }
 
     static string? Meta(IDocument document, string name) =>

@@ -12,7 +12,7 @@ public sealed record PreparedArticle(ArticleDraft Draft, string Title, string Ht
     public Provenance.ArticleFacts Facts(Articles.Credibility? credibility = null, bool sourceKnown = true) => new(
         Text, Draft.Author, Draft.PublishedAt, credibility, sourceKnown,
         Draft.Snapshot?.MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true ? Draft.Snapshot.Body : null,
-        Draft.Snapshot?.Headers);
+        Draft.Snapshot?.Headers) { CodeRanges = Provenance.CodeRanges.Find(Html) };
 
     /// <summary>Checks and cleans the draft; throws <see cref="InvalidDraftException"/> naming what is wrong.</summary>
     public static PreparedArticle From(ArticleDraft draft, CanonicalHtml canonical)

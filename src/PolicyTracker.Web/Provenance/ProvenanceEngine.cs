@@ -7,7 +7,11 @@ namespace PolicyTracker.Web.Provenance;
 /// <summary>What the rules look at: the canonical text, the metadata, the source, and what was fetched.</summary>
 public sealed record ArticleFacts(
     string Text, string? Author, DateTime? PublishedAt, Credibility? SourceCredibility, bool SourceKnown,
-    string? SnapshotHtml = null, IReadOnlyDictionary<string, string>? SnapshotHeaders = null);
+    string? SnapshotHtml = null, IReadOnlyDictionary<string, string>? SnapshotHeaders = null)
+{
+    /// <summary>UTF-16 ranges of <see cref="Text"/> shown as code (see <see cref="CodeRanges"/>); rules skip them.</summary>
+    public IReadOnlyList<(int Start, int End)> CodeRanges { get; init; } = [];
+}
 
 /// <summary>A flag as the engine raises it, before it is stored.</summary>
 public sealed record FlagDraft(string Kind, string RuleId, int RuleVersion, string Severity,
@@ -23,7 +27,7 @@ public sealed partial class ProvenanceEngine
     /// <summary>Longest time one rule may spend on one sentence.</summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(50);
 
-    [GeneratedRegex(@"\b(this|the following|the above|our|today's)\s+(article|story|report|piece|post|content|text|summary|news|item|update|copy|page|newsletter|brief|column|analysis|digest|write up|roundup|explainer|feature)\b|^(note|disclaimer|disclosure|editor's note|editors note|transparency note|ai disclosure)\s*:", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^this is\b|\b(this|the following|the above|our|today's)\s+(article|story|report|piece|post|content|text|summary|news|item|update|copy|page|newsletter|brief|column|analysis|digest|write up|roundup|explainer|feature|recap|bulletin|transcript|translation|reporting|coverage)\b|\bthe translation\b|^(note|disclaimer|disclosure|editor's note|editors note|transparency note|ai disclosure)\s*:", RegexOptions.CultureInvariant)]
     private static partial Regex SelfReference();
 
     readonly ConcurrentDictionary<(string, int), Regex?> compiled = new();
@@ -52,24 +56,40 @@ public sealed partial class ProvenanceEngine
         var flags = new List<FlagDraft>();
         var sentences = Sentences.Split(facts.Text);
         var forms = sentences.Select(s => SentenceText.From(s.Of(facts.Text))).ToList();
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            // A quotation can span sentences: carry its open state from the paragraph's start.
+            var paragraphStart = facts.Text.LastIndexOf('\n', Math.Max(0, sentences[i].Start - 1)) + 1;
+            var before = facts.Text.AsSpan(paragraphStart, Math.Max(0, sentences[i].Start - paragraphStart));
+            forms[i] = forms[i].WithOpenQuote(SentenceText.QuoteMarks(before) % 2 == 1);
+        }
         foreach (var rule in rules.Where(r => r.Enabled))
         {
             if (Compile(rule) is not { } regex) continue;
             for (var i = 0; i < sentences.Count; i++)
             {
-                if (!Matches(regex, rule, sentences[i], forms[i])) continue;
+                var sentence = sentences[i];
+                if (facts.CodeRanges.Any(r => r.Start < sentence.Start + sentence.Length && sentence.Start < r.End)) continue;
+                if (!Matches(regex, rule, sentence, forms[i], InDisclaimer(facts.Text, sentence, flags))) continue;
                 var s = sentences[i];
                 flags.Add(new FlagDraft(rule.Kind, rule.Id, rule.Version, rule.Severity, s.Of(facts.Text),
                     CodePoints.Offset(facts.Text, s.Start), CodePoints.Offset(facts.Text, s.Start + s.Length)));
                 break;
             }
         }
+        // Two rules quoting the same sentence for the same kind say one thing: keep the first.
+        flags = [.. flags.DistinctBy(f => (f.Kind, f.Start, f.End))];
         foreach (var label in MachineLabels.Read(facts.SnapshotHtml, facts.SnapshotHeaders))
         {
             if (!flags.Any(f => f.RuleId == label.RuleId && f.Kind == label.Kind))
                 flags.Add(new FlagDraft(label.Kind, label.RuleId, 1, label.Kind == FlagKinds.AiGenerated ? "high" : "warning", Field: label.Field, Value: label.Value));
         }
+        if (!flags.Any(f => f.Kind == FlagKinds.Unverified) && Unattributed(facts, sentences, forms) is { } claim)
+            flags.Add(new FlagDraft(FlagKinds.Unverified, "attribution.none", 1, "warning", claim.Of(facts.Text),
+                CodePoints.Offset(facts.Text, claim.Start), CodePoints.Offset(facts.Text, claim.Start + claim.Length)));
         flags.AddRange(MetadataFlags(facts));
+        // A piece disclosed as AI-generated is not also "assisted": the stronger statement stands.
+        if (flags.Any(f => f.Kind == FlagKinds.AiGenerated)) flags.RemoveAll(f => f.Kind == FlagKinds.AiAssisted);
         return flags;
     }
 
@@ -84,7 +104,16 @@ public sealed partial class ProvenanceEngine
             yield return new FlagDraft(FlagKinds.LowCredibilitySource, "source.credibility", 1, "warning", Field: "source.credibility", Value: "slightly_credible");
     }
 
-    static bool Matches(Regex regex, ProvenanceRule rule, Sentence sentence, SentenceText form)
+    // A paragraph that already discloses AI use is the piece's disclaimer: what else it says is about the piece.
+    static bool InDisclaimer(string text, Sentence sentence, List<FlagDraft> flags)
+    {
+        var start = text.LastIndexOf('\n', Math.Max(0, sentence.Start - 1)) + 1;
+        var end = text.IndexOf('\n', sentence.Start);
+        var (from, to) = (CodePoints.Offset(text, start), CodePoints.Offset(text, end < 0 ? text.Length : end));
+        return flags.Any(f => f.Kind is FlagKinds.AiGenerated or FlagKinds.AiAssisted && f.Start >= from && f.Start < to);
+    }
+
+    static bool Matches(Regex regex, ProvenanceRule rule, Sentence sentence, SentenceText form, bool inDisclaimer)
     {
         try
         {
@@ -94,7 +123,8 @@ public sealed partial class ProvenanceEngine
                 if (form.IsQuoted(m.Index)) continue;
                 if (!rule.SelfReferenceOnly) return true;
                 var self = SelfReference().Match(form.Normalized);
-                if ((self.Success && !form.IsQuoted(self.Index)) || IsStandaloneLabel(sentence, form)) return true;
+                if ((self.Success && !form.IsQuoted(self.Index)) || IsStandaloneLabel(sentence, form) || inDisclaimer) return true;
+                if (rule.Kind is FlagKinds.AiGenerated or FlagKinds.AiAssisted && OpensSentence(form, m.Index)) return true;
             }
         }
         catch (RegexMatchTimeoutException)
@@ -103,6 +133,39 @@ public sealed partial class ProvenanceEngine
         }
         return false;
     }
+
+    [GeneratedRegex(@"\b(said|says|told|tells|according to|stated|wrote|writes|confirmed|confirms|testified|cited|citing|quoted|interviewed|spokes(person|man|woman)|press release|in a (statement|letter|memo|filing|post|briefing|report)|announced (that|on|in|at)|(data|figures|numbers) (from|published|released)|(a|the|its|their) (report|study|survey|poll|filing|letter|memo|document|ruling|decision|order|notice|guidance|bill|law|regulation) (by|from|published|released|issued|says|states|shows|found)|sources?|familiar with|reportedly|i|we|my|our|me|us)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AttributionMarker();
+
+    // Claims with no attribution at all: several sentences, and not one of them names a source,
+    // cites a document or speaks in the first person (opinion). The evidence is the first claim.
+    static Sentence? Unattributed(ArticleFacts facts, IReadOnlyList<Sentence> sentences, IReadOnlyList<SentenceText> forms)
+    {
+        if (forms.Any(f => AttributionMarker().IsMatch(f.Normalized) || f.Normalized.Contains('"'))) return null;
+        var prose = Enumerable.Range(0, sentences.Count)
+            .Where(i => forms[i].Normalized.Split(' ').Length >= 6)
+            .Where(i => !facts.CodeRanges.Any(r => r.Start < sentences[i].Start + sentences[i].Length && sentences[i].Start < r.End))
+            .ToList();
+        return prose.Count >= 5 ? sentences[prose[0]] : null;
+    }
+
+    // A disclosure that opens its sentence, with no subject of its own ("Written by an AI model.",
+    // "AI-generated; may contain errors."), labels the piece it stands in.
+    static bool OpensSentence(SentenceText form, int index)
+    {
+        var before = form.Normalized[..index];
+        var colon = before.LastIndexOf(':');
+        if (colon >= 0) before = before[(colon + 1)..];
+        // Allow a bare noun for the piece in front: "Article generated by AI.", "Report written by an AI model."
+        return before.Split([' ', '(', '[', '*', '_'], StringSplitOptions.RemoveEmptyEntries).All(LabelWords.Contains);
+    }
+
+    static readonly HashSet<string> LabelWords =
+    [
+        "article", "story", "report", "summary", "text", "content", "piece", "post", "news", "this", "the", "an", "a",
+        "was", "is", "has", "been", "entirely", "fully", "automatically", "wholly", "translation", "brief", "update",
+    ];
+
 
     // A short paragraph of its own ("AI-generated content. Verify independently.") is a label, not prose.
     static bool IsStandaloneLabel(Sentence sentence, SentenceText form) =>

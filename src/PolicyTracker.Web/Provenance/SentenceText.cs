@@ -11,6 +11,9 @@ public sealed class SentenceText
 {
     SentenceText(string normalized, int[] origin) => (Normalized, this.origin) = (normalized, origin);
 
+    /// <summary>The same sentence, knowing whether a quotation was open when it began.</summary>
+    public SentenceText WithOpenQuote(bool open) => new(Normalized, origin) { OpenQuoteBefore = open };
+
     readonly int[] origin;
 
     public string Normalized { get; }
@@ -52,6 +55,22 @@ public sealed class SentenceText
         }
     }
 
-    /// <summary>True when position <paramref name="index"/> lies inside double quotation marks.</summary>
-    public bool IsQuoted(int index) => Normalized.Take(index).Count(c => c == '"') % 2 == 1;
+    /// <summary>Quotation marks open before this sentence in its paragraph (a quote that spans sentences).</summary>
+    public bool OpenQuoteBefore { get; init; }
+
+    /// <summary>True when position <paramref name="index"/> lies inside quotation marks, double or single.</summary>
+    public bool IsQuoted(int index) => (QuoteMarks(Normalized.AsSpan(0, index)) + (OpenQuoteBefore ? 1 : 0)) % 2 == 1;
+
+    /// <summary>Quotation marks in <paramref name="text"/>: double quotes, and single quotes that are not apostrophes.</summary>
+    public static int QuoteMarks(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '"' or '“' or '”' or '«' or '»') count++;
+            else if (text[i] is '\'' or '‘' or '’' && !(i > 0 && char.IsLetterOrDigit(text[i - 1]) && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+                     && !(i > 0 && text[i - 1] is 's' && (i + 1 == text.Length || !char.IsLetter(text[i + 1])))) count++;
+        }
+        return count;
+    }
 }

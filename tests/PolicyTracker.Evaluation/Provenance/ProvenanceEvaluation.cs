@@ -55,12 +55,12 @@ public static class ProvenanceEvaluation
         if (item.Kind == "html")
         {
             var draft = PageReader.Read(item.Content, new Uri("https://evaluation.test/item"));
-            var (_, pageText) = canonical.Clean(draft.Content);
-            return new ArticleFacts(pageText, item.Author, published, null, true, item.Content, item.Headers);
+            var (pageHtml, pageText) = canonical.Clean(draft.Content);
+            return new ArticleFacts(pageText, item.Author, published, null, true, item.Content, item.Headers) { CodeRanges = CodeRanges.Find(pageHtml) };
         }
         var type = item.Kind == "markdown" ? ContentType.Markdown : ContentType.Text;
-        var (_, text) = canonical.Clean(ContentFormats.ToHtml(item.Content, type));
-        return new ArticleFacts(text, item.Author, published, null, true);
+        var (html, text) = canonical.Clean(ContentFormats.ToHtml(item.Content, type));
+        return new ArticleFacts(text, item.Author, published, null, true) { CodeRanges = CodeRanges.Find(html) };
     }
 
     /// <summary>True for the third of the items kept aside: first byte of SHA-256(id) modulo 3 is 0.</summary>
