@@ -8,7 +8,7 @@ namespace PolicyTracker.Web.Articles;
 /// <summary>The Articles list and the Article page.</summary>
 [Authorize(Policy = Policies.Read)]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class ArticlesController(TrackerDb db, ArticleReader reader) : Controller
+public sealed class ArticlesController(TrackerDb db, ArticleReader reader, Provenance.FlagReview review) : Controller
 {
     const int PageSize = 25;
 
@@ -23,6 +23,13 @@ public sealed class ArticlesController(TrackerDb db, ArticleReader reader) : Con
     }
 
     [HttpGet("/articles/{id:int}")]
-    public async Task<IActionResult> Show(int id, CancellationToken ct) =>
-        await reader.GetAsync(id, ct) is { } article ? View(article) : NotFound();
+    public async Task<IActionResult> Show(int id, CancellationToken ct)
+    {
+        if (await reader.GetAsync(id, ct) is not { } article) return NotFound();
+        var trail = article.Flags.Count == 0 ? [] : await review.TrailAsync(id, ct);
+        return View(new ArticlePage(article, trail, TempData["FlagError"] as string));
+    }
 }
+
+/// <summary>The Article page: the article, its flags' review trail, and any message from the last action.</summary>
+public sealed record ArticlePage(ArticleDetail Article, IReadOnlyList<Provenance.FlagAudit> FlagTrail, string? Error);

@@ -12,6 +12,7 @@ public static class IngestionSetup
         services.AddSingleton<CanonicalHtml>();
         services.AddSingleton<Provenance.ProvenanceEngine>();
         services.AddScoped<Provenance.RuleSeeder>();
+        services.AddScoped<Provenance.FlagReview>();
         services.AddScoped<ArticleStore>();
         services.AddSingleton<Articles.ArticleReader>();
         services.AddScoped<UrlIngestion>();
