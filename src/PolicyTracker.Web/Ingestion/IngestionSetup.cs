@@ -13,6 +13,7 @@ public static class IngestionSetup
         services.AddSingleton<Provenance.ProvenanceEngine>();
         services.AddScoped<Provenance.RuleSeeder>();
         services.AddScoped<Provenance.FlagReview>();
+        services.AddScoped<Sources.SourceDirectory>();
         services.AddScoped<ArticleStore>();
         services.AddSingleton<Articles.ArticleReader>();
         services.AddScoped<UrlIngestion>();

@@ -94,6 +94,8 @@ public sealed class BrowserTests(SharedApp app) : IClassFixture<SharedApp>, IAsy
         problems.AddRange(Violations(await page.RunAxe(), "admin"));
         await page.GotoAsync("/account");
         problems.AddRange(Violations(await page.RunAxe(), "account"));
+        await page.GotoAsync("/sources");
+        problems.AddRange(Violations(await page.RunAxe(), "sources"));
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
