@@ -14,6 +14,9 @@ public static class IngestionSetup
         services.AddScoped<Provenance.RuleSeeder>();
         services.AddScoped<Provenance.FlagReview>();
         services.AddScoped<Sources.SourceDirectory>();
+        services.AddScoped<Provenance.Reevaluation>();
+        services.AddScoped<Provenance.RuleBook>();
+        services.AddHostedService<Provenance.Reevaluator>();
         services.AddScoped<ArticleStore>();
         services.AddSingleton<Articles.ArticleReader>();
         services.AddScoped<UrlIngestion>();

@@ -96,6 +96,8 @@ public sealed class BrowserTests(SharedApp app) : IClassFixture<SharedApp>, IAsy
         problems.AddRange(Violations(await page.RunAxe(), "account"));
         await page.GotoAsync("/sources");
         problems.AddRange(Violations(await page.RunAxe(), "sources"));
+        await page.GotoAsync("/rules");
+        problems.AddRange(Violations(await page.RunAxe(), "rules"));
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
