@@ -78,6 +78,28 @@ public sealed class BrowserTests(SharedApp app) : IClassFixture<SharedApp>, IAsy
     }
 
     [Fact]
+    public async Task Flag_evidence_is_highlighted_without_adding_text_to_the_article_body()
+    {
+        var member = await app.CreateMemberAsync(Roles.Analyst);
+        using var api = await app.CreateApiClientAsync(member);
+        var list = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/articles?pageSize=200");
+        var flagged = list.GetProperty("items").EnumerateArray()
+            .First(i => i.GetProperty("flags").EnumerateArray().Any(f => f.GetProperty("kind").GetString() == "ai-generated"));
+        var id = flagged.GetProperty("id").GetInt32();
+        var article = await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/articles/{id}");
+
+        var page = await session.NewPageAsync(app.Address);
+        await BrowserSession.SignInAsync(page, member);
+        await page.GotoAsync($"/articles/{id}");
+        await Assertions.Expect(page.Locator("#provenance")).ToContainTextAsync("AI-generated");
+
+        Assert.Equal(article.GetProperty("text").GetString(), await page.Locator("#article-body").EvaluateAsync<string>("e => e.textContent"));
+        Assert.True(await page.EvaluateAsync<int>("() => CSS.highlights.get('flag-evidence')?.size ?? 0") > 0);
+        await page.Locator(".evidence-quote").First.ClickAsync();
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => CSS.highlights.get('flag-evidence-focus')?.size ?? 0"));
+    }
+
+    [Fact]
     public async Task Main_pages_have_no_serious_accessibility_violations()
     {
         var admin = await app.CreateMemberAsync(Roles.Admin);
