@@ -18,6 +18,7 @@ public static class IngestionSetup
         services.AddScoped<Provenance.RuleBook>();
         services.AddHostedService<Provenance.Reevaluator>();
         services.AddScoped<ArticleStore>();
+        services.AddMemoryCache();
         services.AddSingleton<Articles.ArticleReader>();
         services.AddScoped<UrlIngestion>();
         services.AddScoped<ContentImporter>();

@@ -63,6 +63,7 @@ public sealed partial class ProvenanceEngine
             var before = facts.Text.AsSpan(paragraphStart, Math.Max(0, sentences[i].Start - paragraphStart));
             forms[i] = forms[i].WithOpenQuote(SentenceText.QuoteMarks(before) % 2 == 1);
         }
+        var disclosures = new List<int>(); // UTF-16 starts of sentences that disclosed AI use
         foreach (var rule in rules.Where(r => r.Enabled))
         {
             if (Compile(rule) is not { } regex) continue;
@@ -70,10 +71,10 @@ public sealed partial class ProvenanceEngine
             {
                 var sentence = sentences[i];
                 if (facts.CodeRanges.Any(r => r.Start < sentence.Start + sentence.Length && sentence.Start < r.End)) continue;
-                if (!Matches(regex, rule, sentence, forms[i], InDisclaimer(facts.Text, sentence, flags))) continue;
-                var s = sentences[i];
-                flags.Add(new FlagDraft(rule.Kind, rule.Id, rule.Version, rule.Severity, s.Of(facts.Text),
-                    CodePoints.Offset(facts.Text, s.Start), CodePoints.Offset(facts.Text, s.Start + s.Length)));
+                if (!Matches(regex, rule, sentence, forms[i], () => InDisclaimer(facts.Text, sentence, disclosures))) continue;
+                flags.Add(new FlagDraft(rule.Kind, rule.Id, rule.Version, rule.Severity, sentence.Of(facts.Text),
+                    CodePoints.Offset(facts.Text, sentence.Start), CodePoints.Offset(facts.Text, sentence.Start + sentence.Length)));
+                if (rule.Kind is FlagKinds.AiGenerated or FlagKinds.AiAssisted) disclosures.Add(sentence.Start);
                 break;
             }
         }
@@ -105,15 +106,16 @@ public sealed partial class ProvenanceEngine
     }
 
     // A paragraph that already discloses AI use is the piece's disclaimer: what else it says is about the piece.
-    static bool InDisclaimer(string text, Sentence sentence, List<FlagDraft> flags)
+    static bool InDisclaimer(string text, Sentence sentence, List<int> disclosures)
     {
+        if (disclosures.Count == 0) return false;
         var start = text.LastIndexOf('\n', Math.Max(0, sentence.Start - 1)) + 1;
         var end = text.IndexOf('\n', sentence.Start);
-        var (from, to) = (CodePoints.Offset(text, start), CodePoints.Offset(text, end < 0 ? text.Length : end));
-        return flags.Any(f => f.Kind is FlagKinds.AiGenerated or FlagKinds.AiAssisted && f.Start >= from && f.Start < to);
+        end = end < 0 ? text.Length : end;
+        return disclosures.Any(d => d >= start && d < end);
     }
 
-    static bool Matches(Regex regex, ProvenanceRule rule, Sentence sentence, SentenceText form, bool inDisclaimer)
+    static bool Matches(Regex regex, ProvenanceRule rule, Sentence sentence, SentenceText form, Func<bool> inDisclaimer)
     {
         try
         {
@@ -123,7 +125,7 @@ public sealed partial class ProvenanceEngine
                 if (form.IsQuoted(m.Index)) continue;
                 if (!rule.SelfReferenceOnly) return true;
                 var self = SelfReference().Match(form.Normalized);
-                if ((self.Success && !form.IsQuoted(self.Index)) || IsStandaloneLabel(sentence, form) || inDisclaimer) return true;
+                if ((self.Success && !form.IsQuoted(self.Index)) || IsStandaloneLabel(sentence, form) || inDisclaimer()) return true;
                 if (rule.Kind is FlagKinds.AiGenerated or FlagKinds.AiAssisted && OpensSentence(form, m.Index)) return true;
             }
         }
@@ -172,7 +174,7 @@ public sealed partial class ProvenanceEngine
         sentence.WholeParagraph && form.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 14;
 
     Regex? Compile(ProvenanceRule rule) => compiled.GetOrAdd((rule.Id, rule.Version), _ =>
-        PatternError(rule.Pattern) is null ? new Regex(rule.Pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout) : null);
+        PatternError(rule.Pattern) is null ? new Regex(rule.Pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout) : null);
 
     static IEnumerable<FlagDraft> MetadataFlags(ArticleFacts facts)
     {
