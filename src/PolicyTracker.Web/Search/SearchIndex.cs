@@ -20,6 +20,9 @@ public sealed class SearchIndex : IDisposable
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
     const string LastEventKey = "lastEvent";
+    const string SchemaKey = "schema";
+    /// <summary>Raised whenever the indexed fields change, so an older index is rebuilt.</summary>
+    const string Schema = "2";
 
     readonly LuceneDirectory directory;
     readonly IndexWriter writer;
@@ -35,6 +38,13 @@ public sealed class SearchIndex : IDisposable
         writer = new IndexWriter(directory, new IndexWriterConfig(Version, CreateAnalyzer()) { OpenMode = OpenMode.CREATE_OR_APPEND });
         searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
         LastEvent = committedEvent = writer.CommitData.TryGetValue(LastEventKey, out var v) && long.TryParse(v, out var n) ? n : 0;
+        if (!writer.CommitData.TryGetValue(SchemaKey, out var schema) || schema != Schema)
+        {
+            // Built with other fields: rebuild from the events, starting from the first.
+            writer.DeleteAll();
+            LastEvent = committedEvent = 0;
+            Commit(force: true);
+        }
     }
 
     public string Folder { get; }
@@ -42,26 +52,38 @@ public sealed class SearchIndex : IDisposable
     /// <summary>The last event whose change is in the index (committed or about to be).</summary>
     public long LastEvent { get; private set; }
 
-    /// <summary>English analysis with stemming for text; field names map to their own analyzers.</summary>
+    /// <summary>English analysis with stemming for prose; keyword fields are matched whole, lower-cased.</summary>
     public static Analyzer CreateAnalyzer() =>
         new PerFieldAnalyzerWrapper(new EnglishAnalyzer(Version), new Dictionary<string, Analyzer>
         {
-            ["source"] = new KeywordAnalyzer(),
+            [Fields.Source] = new LowerCaseKeywordAnalyzer(),
+            [Fields.Flag] = new LowerCaseKeywordAnalyzer(),
         });
 
     /// <summary>Adds or replaces the article's document.</summary>
     public void Upsert(IndexedArticle article)
     {
+        var id = article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var doc = new Document
         {
-            new StringField("id", article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES),
-            new TextField("title", article.Title, Field.Store.YES),
-            new TextField("text", article.Text, Field.Store.NO),
-            new StringField("source", article.SourceDomain ?? "", Field.Store.YES),
+            new StringField(Fields.Id, id, Field.Store.YES),
+            new TextField(Fields.Title, article.Title, Field.Store.YES),
+            new TextField(Fields.Text, article.Text, Field.Store.NO),
+            new TextField(Fields.Author, article.Author ?? "", Field.Store.NO),
         };
-        if (article.PublishedAt is { } published)
-            doc.Add(new Int64Field("published", published.Ticks, Field.Store.YES));
-        writer.UpdateDocument(new Term("id", doc.Get("id")), doc);
+        foreach (var source in new[] { article.SourceName, article.SourceDomain }.OfType<string>().Distinct())
+            doc.Add(new StringField(Fields.Source, source.ToLowerInvariant(), Field.Store.NO));
+        if (article.SourceName is { } name) doc.Add(new SortedSetDocValuesField(Fields.SourceFacet, new BytesRef(name)));
+        foreach (var flag in article.Flags.Distinct())
+        {
+            doc.Add(new StringField(Fields.Flag, flag, Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(Fields.FlagFacet, new BytesRef(flag)));
+        }
+        var when = article.PublishedAt ?? article.IngestedAt;
+        doc.Add(new Int64Field(Fields.Published, when.Ticks, Field.Store.NO));
+        doc.Add(new NumericDocValuesField(Fields.PublishedSort, when.Ticks));
+        doc.Add(new SortedSetDocValuesField(Fields.MonthFacet, new BytesRef(when.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))));
+        writer.UpdateDocument(new Term(Fields.Id, id), doc);
     }
 
     /// <summary>Removes every document (before a rebuild).</summary>
@@ -75,13 +97,13 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>Writes the index durably, recording the last event it holds; a restart resumes from there.</summary>
-    public void Commit()
+    public void Commit(bool force = false)
     {
         lock (writer)
         {
-            if (LastEvent == committedEvent) return;
+            if (LastEvent == committedEvent && !force) return;
             var last = LastEvent;
-            writer.SetCommitData(new Dictionary<string, string> { [LastEventKey] = last.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            writer.SetCommitData(new Dictionary<string, string> { [LastEventKey] = last.ToString(System.Globalization.CultureInfo.InvariantCulture), [SchemaKey] = Schema });
             writer.Commit();
             committedEvent = last;
         }
@@ -116,4 +138,31 @@ public sealed class SearchIndex : IDisposable
 }
 
 /// <summary>What the index holds of an article.</summary>
-public sealed record IndexedArticle(int Id, string Title, string Text, string? SourceDomain, DateTime? PublishedAt);
+public sealed record IndexedArticle(int Id, string Title, string Text, string? SourceDomain, string? SourceName, string? Author,
+    DateTime? PublishedAt, DateTime IngestedAt, IReadOnlyList<string> Flags);
+
+/// <summary>The index's field names.</summary>
+public static class Fields
+{
+    public const string Id = "id";
+    public const string Title = "title";
+    public const string Text = "text";
+    public const string Author = "author";
+    public const string Source = "source";
+    public const string Flag = "flag";
+    public const string Published = "published";
+    public const string PublishedSort = "published_sort";
+    public const string SourceFacet = "facet_source";
+    public const string FlagFacet = "facet_flag";
+    public const string MonthFacet = "facet_month";
+}
+
+/// <summary>Keyword fields match whole values regardless of case ("Meridian Wire", "meridian wire").</summary>
+public sealed class LowerCaseKeywordAnalyzer : Analyzer
+{
+    protected override TokenStreamComponents CreateComponents(string fieldName, System.IO.TextReader reader)
+    {
+        var tokenizer = new KeywordTokenizer(reader);
+        return new TokenStreamComponents(tokenizer, new LowerCaseFilter(SearchIndex.Version, tokenizer));
+    }
+}

@@ -10,6 +10,7 @@ public static class SearchSetup
         services.AddSingleton(sp => new SearchIndex(sp.GetRequiredService<DataFolder>().IndexPath));
         services.AddSingleton<IndexFollower>();
         services.AddHostedService(sp => sp.GetRequiredService<IndexFollower>());
+        services.AddScoped<SearchService>();
         return services;
     }
 }

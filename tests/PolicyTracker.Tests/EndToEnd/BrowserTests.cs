@@ -120,6 +120,8 @@ public sealed class BrowserTests(SharedApp app) : IClassFixture<SharedApp>, IAsy
         problems.AddRange(Violations(await page.RunAxe(), "sources"));
         await page.GotoAsync("/rules");
         problems.AddRange(Violations(await page.RunAxe(), "rules"));
+        await page.GotoAsync("/search?q=preview");
+        problems.AddRange(Violations(await page.RunAxe(), "search"));
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }

@@ -2,6 +2,7 @@
 import { LiveConnection } from "./live.js";
 import { showNotice } from "./notices.js";
 import { showEvidence } from "./evidence.js";
+import { enableShortcuts } from "./keys.js";
 
 function startLive() {
   const body = document.body;
@@ -23,3 +24,4 @@ function startLive() {
 
 window.policyTracker = { live: startLive() };
 showEvidence();
+enableShortcuts();

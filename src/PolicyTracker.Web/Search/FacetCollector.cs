@@ -1,0 +1,77 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace PolicyTracker.Web.Search;
+
+/// <summary>
+/// Counts, for every matching document, the values of some SortedSetDocValues fields (the
+/// facets), and gathers the publication time for the timeline. Counts are kept per segment
+/// ordinal and resolved to strings once per segment.
+/// </summary>
+public sealed class FacetCollector(IReadOnlyList<string> fields, bool withTimes) : ICollector
+{
+    readonly Dictionary<string, Dictionary<string, int>> counts = fields.ToDictionary(f => f, _ => new Dictionary<string, int>());
+    readonly SortedSetDocValues?[] values = new SortedSetDocValues?[fields.Count];
+    readonly int[][] ordCounts = new int[fields.Count][];
+    NumericDocValues? times;
+
+    /// <summary>Publication ticks of every matching document (when asked for).</summary>
+    public List<long> Times { get; } = [];
+
+    public int Matches { get; private set; }
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer) { }
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        Flush();
+        for (var i = 0; i < fields.Count; i++)
+        {
+            values[i] = context.AtomicReader.GetSortedSetDocValues(fields[i]);
+            ordCounts[i] = new int[values[i]?.ValueCount ?? 0];
+        }
+        times = withTimes ? context.AtomicReader.GetNumericDocValues(Fields.PublishedSort) : null;
+    }
+
+    public void Collect(int doc)
+    {
+        Matches++;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (values[i] is not { } dv) continue;
+            dv.SetDocument(doc);
+            for (var ord = dv.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = dv.NextOrd()) ordCounts[i][ord]++;
+        }
+        if (times is not null) Times.Add(times.Get(doc));
+    }
+
+    /// <summary>The counts of one facet, largest first.</summary>
+    public IReadOnlyList<FacetValue> Top(string field, int limit)
+    {
+        Flush();
+        return [.. counts[field].OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(limit).Select(kv => new FacetValue(kv.Key, kv.Value))];
+    }
+
+    void Flush()
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (values[i] is not { } dv || ordCounts[i] is null) continue;
+            var scratch = new BytesRef();
+            for (var ord = 0; ord < ordCounts[i].Length; ord++)
+            {
+                if (ordCounts[i][ord] == 0) continue;
+                dv.LookupOrd(ord, scratch);
+                var key = scratch.Utf8ToString();
+                counts[fields[i]][key] = counts[fields[i]].GetValueOrDefault(key) + ordCounts[i][ord];
+                ordCounts[i][ord] = 0;
+            }
+        }
+    }
+}
+
+/// <summary>One value of a facet and how many results have it.</summary>
+public sealed record FacetValue(string Value, int Count);
