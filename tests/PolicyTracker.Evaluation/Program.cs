@@ -1,5 +1,6 @@
 using PolicyTracker.Evaluation.Feeds;
 using PolicyTracker.Evaluation.Provenance;
+using PolicyTracker.Evaluation.Search;
 
 // Measurement commands; each prints a report and never fails on a low score.
 if (args is ["feeds", var folder])
@@ -11,10 +12,15 @@ if (args is ["provenance", .. var rest])
     return ProvenanceEvaluation.Run(data, Path.Combine("content", "provenance-rules.json"), Console.Out, rest.Contains("--show-held-out"));
 }
 
+if (args is ["relevance", .. var more])
+    return RelevanceEvaluation.Run(more.FirstOrDefault() ?? Path.Combine("tests", "PolicyTracker.Evaluation", "Data", "search", "queries.json"),
+        Path.Combine("content", "articles"), Console.Out);
+
 Console.Error.WriteLine("""
     usage: dotnet run --project tests/PolicyTracker.Evaluation -- <command>
       feeds <corpus-folder>                 feed parser against feedparser's expectations
       provenance [data-folder] [--show-held-out]
                                             provenance flags: precision and recall per kind, dev and held-out
+      relevance [queries.json]              search: precision@10 and nDCG@10 over the sample articles, dev and held-out
     """);
 return 2;

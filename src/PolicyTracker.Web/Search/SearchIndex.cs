@@ -5,6 +5,7 @@ using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using LuceneDirectory = Lucene.Net.Store.Directory;
@@ -22,7 +23,7 @@ public sealed class SearchIndex : IDisposable
     const string LastEventKey = "lastEvent";
     const string SchemaKey = "schema";
     /// <summary>Raised whenever the indexed fields change, so an older index is rebuilt.</summary>
-    const string Schema = "2";
+    const string Schema = "3";
 
     readonly LuceneDirectory directory;
     readonly IndexWriter writer;
@@ -35,8 +36,8 @@ public sealed class SearchIndex : IDisposable
         Folder = folder;
         directory = FSDirectory.Open(folder);
         if (IndexWriter.IsLocked(directory)) IndexWriter.Unlock(directory); // left by a crash; only this process writes
-        writer = new IndexWriter(directory, new IndexWriterConfig(Version, CreateAnalyzer()) { OpenMode = OpenMode.CREATE_OR_APPEND });
-        searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+        writer = new IndexWriter(directory, new IndexWriterConfig(Version, CreateAnalyzer()) { OpenMode = OpenMode.CREATE_OR_APPEND, Similarity = Ranking });
+        searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: new RankingSearcherFactory());
         LastEvent = committedEvent = writer.CommitData.TryGetValue(LastEventKey, out var v) && long.TryParse(v, out var n) ? n : 0;
         if (!writer.CommitData.TryGetValue(SchemaKey, out var schema) || schema != Schema)
         {
@@ -48,6 +49,14 @@ public sealed class SearchIndex : IDisposable
     }
 
     public string Folder { get; }
+
+    /// <summary>BM25 ranks short news texts better than classic TF-IDF (measured by the relevance evaluation).</summary>
+    static readonly Similarity Ranking = new Lucene.Net.Search.Similarities.BM25Similarity();
+
+    sealed class RankingSearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Ranking };
+    }
 
     /// <summary>The last event whose change is in the index (committed or about to be).</summary>
     public long LastEvent { get; private set; }

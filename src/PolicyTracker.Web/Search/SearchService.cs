@@ -86,7 +86,8 @@ public sealed class SearchService(SearchIndex index, TrackerDb db)
             .Select(g => new TimelineBucket(g.Key, g.Count(), new Dictionary<string, int>()))];
     }
 
-    (Query Query, Query? TextQuery) Build(SearchRequest request)
+    /// <summary>The Lucene query for a request, as searches run it (used by the relevance evaluation too).</summary>
+    public static (Query Query, Query? TextQuery) Build(SearchRequest request)
     {
         var text = string.IsNullOrWhiteSpace(request.Q) ? null : TrackerQueryParser.ParseQuery(request.Q, SearchIndex.CreateAnalyzer());
         var query = new BooleanQuery { { text ?? new MatchAllDocsQuery(), Occur.MUST } };

@@ -17,7 +17,7 @@ public sealed class TrackerQueryParser : MultiFieldQueryParser
     public TrackerQueryParser(Analyzer analyzer)
         : base(SearchIndex.Version, [Fields.Title, Fields.Text], analyzer, Boosts)
     {
-        DefaultOperator = Operator.AND;
+        DefaultOperator = Operator.OR;
         AllowLeadingWildcard = false;
     }
 
@@ -26,7 +26,9 @@ public sealed class TrackerQueryParser : MultiFieldQueryParser
     {
         try
         {
-            return new TrackerQueryParser(analyzer).Parse(text);
+            var query = new TrackerQueryParser(analyzer).Parse(text);
+            if (query is BooleanQuery top && !HasOperators(text)) Shape(top);
+            return query;
         }
         catch (ParseException e)
         {
@@ -48,6 +50,40 @@ public sealed class TrackerQueryParser : MultiFieldQueryParser
         if (field is Fields.Source or Fields.Flag) return new TermQuery(new Lucene.Net.Index.Term(field, queryText.Trim().ToLowerInvariant()));
         return base.GetFieldQuery(field, queryText, quoted);
     }
+
+    /// <summary>
+    /// Without explicit operators: field conditions (source:, published:[…], title:…) are required;
+    /// plain words may be missing, but most must match (all of them when a condition narrows the
+    /// search and there are one or two), so a long natural question still finds articles while
+    /// ranking rewards matching more words.
+    /// </summary>
+    static void Shape(BooleanQuery top)
+    {
+        // A single word or phrase arrives as (title:w OR text:w) itself: nothing to shape.
+        if (IsWord(top)) return;
+        // Words in the default fields arrive as (title:w OR text:w); a field condition does not.
+        foreach (var clause in top.Clauses.Where(c => !IsWord(c.Query))) clause.Occur = Occur.MUST;
+        var words = top.Clauses.Count(c => c.Occur == Occur.SHOULD);
+        var narrowed = top.Clauses.Any(c => c.Occur == Occur.MUST);
+        top.MinimumNumberShouldMatch = words > 2 ? (int)Math.Ceiling(words * 0.6) : narrowed ? words : 0;
+    }
+
+    static bool IsWord(Query q) =>
+        q is BooleanQuery b && b.Clauses.Count > 0 && b.Clauses.All(c => c.Occur == Occur.SHOULD && c.Query is not BooleanQuery && DefaultField(c.Query))
+        || q is BooleanQuery { Clauses.Count: 1 } single && single.Clauses[0].Query is BooleanQuery inner && DefaultField(inner);
+
+    static bool DefaultField(Query q) => q switch
+    {
+        TermQuery t => t.Term.Field is Fields.Title or Fields.Text,
+        PhraseQuery p => p.GetTerms().FirstOrDefault()?.Field is Fields.Title or Fields.Text,
+        MultiTermQuery m => m.Field is Fields.Title or Fields.Text,
+        BooleanQuery inner => inner.Clauses.All(c => c.Query is not BooleanQuery && DefaultField(c.Query)),
+        _ => false,
+    };
+
+    // An explicit OR, AND, NOT, +, - or parenthesis means the person wrote the logic themselves.
+    static bool HasOperators(string text) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"\b(AND|OR|NOT)\b|[()+]|(^|\s)-");
 
     static DateTime Day(string text) =>
         DateTime.TryParseExact(text, ["yyyy-MM-dd", "yyyy-MM", "yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var d)
