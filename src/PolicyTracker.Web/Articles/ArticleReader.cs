@@ -23,10 +23,24 @@ public sealed class ArticleReader(IServiceScopeFactory scopes, IMemoryCache cach
         return article;
     }
 
+    /// <summary>Who dismissed or restored the article's flags, cached like the article.</summary>
+    public async Task<IReadOnlyList<Provenance.FlagAudit>> TrailAsync(int id, CancellationToken ct = default)
+    {
+        if (cache.TryGetValue(("trail", id), out IReadOnlyList<Provenance.FlagAudit>? cached)) return cached!;
+        await using var scope = scopes.CreateAsyncScope();
+        IReadOnlyList<Provenance.FlagAudit> trail = await scope.ServiceProvider.GetRequiredService<Provenance.FlagReview>().TrailAsync(id, ct);
+        cache.Set(("trail", id), trail, KeepFor);
+        return trail;
+    }
+
     /// <summary>Drops the cached copies of these articles after they changed.</summary>
     public void Forget(IEnumerable<int> ids)
     {
-        foreach (var id in ids) cache.Remove(Key(id));
+        foreach (var id in ids)
+        {
+            cache.Remove(Key(id));
+            cache.Remove(("trail", id));
+        }
     }
 
     static (string, int) Key(int id) => ("article", id);

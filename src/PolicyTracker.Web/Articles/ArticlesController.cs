@@ -8,7 +8,7 @@ namespace PolicyTracker.Web.Articles;
 /// <summary>The Articles list and the Article page.</summary>
 [Authorize(Policy = Policies.Read)]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class ArticlesController(TrackerDb db, ArticleReader reader, Provenance.FlagReview review) : Controller
+public sealed class ArticlesController(TrackerDb db, ArticleReader reader) : Controller
 {
     const int PageSize = 25;
 
@@ -26,7 +26,7 @@ public sealed class ArticlesController(TrackerDb db, ArticleReader reader, Prove
     public async Task<IActionResult> Show(int id, CancellationToken ct)
     {
         if (await reader.GetAsync(id, ct) is not { } article) return NotFound();
-        var trail = article.Flags.Count == 0 ? [] : await review.TrailAsync(id, ct);
+        var trail = article.Flags.Count == 0 ? [] : await reader.TrailAsync(id, ct);
         return View(new ArticlePage(article, trail, TempData["FlagError"] as string));
     }
 }
