@@ -25,7 +25,9 @@ public sealed record FlagDraft(string Kind, string RuleId, int RuleVersion, stri
 public sealed partial class ProvenanceEngine
 {
     /// <summary>Longest time one rule may spend on one sentence.</summary>
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(50);
+    // Generous enough that a busy machine never trips it on an honest pattern; a runaway pattern
+    // (catastrophic backtracking) takes far longer and is cut off.
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(500);
 
     [GeneratedRegex(@"^this is\b|\b(this|the following|the above|our|today's)\s+(article|story|report|piece|post|content|text|summary|news|item|update|copy|page|newsletter|brief|column|analysis|digest|write up|roundup|explainer|feature|recap|bulletin|transcript|translation|reporting|coverage)\b|\bthe translation\b|^(note|disclaimer|disclosure|editor's note|editors note|transparency note|ai disclosure)\s*:", RegexOptions.CultureInvariant)]
     private static partial Regex SelfReference();

@@ -117,6 +117,19 @@ public sealed class ProvenanceEngineTests
     }
 
     [Fact]
+    public void A_runaway_pattern_is_cut_off_instead_of_hanging_the_article()
+    {
+        var runaway = new ProvenanceRule { Id = "test.runaway", Kind = FlagKinds.Unverified, Severity = "info", Pattern = "^(a+)+$" };
+        var text = new string('a', 40) + "!";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var flags = engine.Evaluate(new ArticleFacts(text, "A", DateTime.UtcNow, Credibility.Credible, true), [runaway]);
+
+        Assert.DoesNotContain(flags, f => f.RuleId == "test.runaway");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public void A_pattern_that_does_not_compile_is_reported()
     {
         Assert.NotNull(ProvenanceEngine.PatternError("(unclosed"));
