@@ -16,13 +16,17 @@ public sealed record SearchHit(int Id, string Title, string? Source, DateTime? P
     IReadOnlyList<FlagBadge> Flags, object? ClaimSummary, int Similar);
 
 /// <summary><c>{total, page, pageSize, hits, facets}</c>.</summary>
-public sealed record SearchResult(int Total, int Page, int PageSize, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets);
+public sealed record SearchResult(int Total, int Page, int PageSize, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets)
+{
+    /// <summary>True while the index is still catching up with the database (after a rebuild): results may be incomplete.</summary>
+    public bool Rebuilding { get; init; }
+}
 
 /// <summary>One bucket of the coverage timeline.</summary>
 public sealed record TimelineBucket(string Date, int Count, IReadOnlyDictionary<string, int> ByClaimStatus);
 
 /// <summary>Runs searches on the shared index; the database supplies what the page shows (snippets, flags).</summary>
-public sealed class SearchService(SearchIndex index, TrackerDb db)
+public sealed class SearchService(SearchIndex index, IndexFollower follower, TrackerDb db)
 {
     static readonly string[] FacetFields = [Fields.SourceFacet, Fields.FlagFacet, Fields.MonthFacet];
 
@@ -69,7 +73,7 @@ public sealed class SearchService(SearchIndex index, TrackerDb db)
             return new SearchHit(row.Id, row.Title, row.Source, row.PublishedAt, d.Score, Snippet(highlighter, row.Text),
                 FlagBadge.Distinct(flags[row.Id]), null, 0);
         }).ToList();
-        return new SearchResult(total, request.Page, request.PageSize, hits, facets);
+        return new SearchResult(total, request.Page, request.PageSize, hits, facets) { Rebuilding = follower.CatchingUp };
     }
 
     /// <summary>Matching coverage per day, week or month.</summary>
