@@ -101,8 +101,9 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Makes what was added up to <paramref name="lastEvent"/> searchable (near-real-time, without a commit).</summary>
     public void Refresh(long lastEvent)
     {
-        LastEvent = lastEvent;
+        // Searchable first, then announced: whoever sees the new number finds the documents.
         searchers.MaybeRefreshBlocking();
+        LastEvent = lastEvent;
     }
 
     /// <summary>Writes the index durably, recording the last event it holds; a restart resumes from there.</summary>
