@@ -38,6 +38,21 @@ public sealed class Snapshot
     public required string Body { get; set; }
     /// <summary>Lower-case hex SHA-256 of the response bytes.</summary>
     public required string Sha256 { get; set; }
+
+    /// <summary>The snapshot to store for a fetched response.</summary>
+    public static Snapshot From(Ingestion.SnapshotDraft d, Article? article = null) => new()
+    {
+        Url = d.Url,
+        FinalUrl = d.FinalUrl,
+        FetchedAt = d.FetchedAt,
+        StatusCode = d.StatusCode,
+        MediaType = d.MediaType,
+        Charset = d.Charset,
+        Headers = System.Text.Json.JsonSerializer.Serialize(d.Headers),
+        Body = d.Body,
+        Sha256 = d.Sha256,
+        Article = article,
+    };
 }
 
 sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<ArticleRevision>

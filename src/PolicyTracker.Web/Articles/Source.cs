@@ -14,6 +14,12 @@ public sealed class Source
     public string? Note { get; set; }
     /// <summary>True when the tracker first met this outlet in coverage rather than from the seed list or an editor.</summary>
     public bool Discovered { get; set; }
+
+    /// <summary>Whether editors know the outlet: seeded, added by them, or rated. Others raise unknown-source.</summary>
+    public bool KnownToEditors => IsKnown(Discovered, Credibility);
+
+    /// <summary>The rule behind <see cref="KnownToEditors"/>, for queries that read the two fields alone.</summary>
+    public static bool IsKnown(bool discovered, Credibility credibility) => !discovered || credibility != Credibility.Unknown;
 }
 
 /// <summary>How far editors trust a source.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Web.Articles;
 using PolicyTracker.Web.Data;
@@ -162,7 +161,7 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
         (article.Title, article.Html, article.Text, article.ContentHash) = (p.Title, p.Html, p.Text, p.Hash);
         var source = article.SourceId is int sourceId ? await db.Sources.AsNoTracking().FirstOrDefaultAsync(x => x.Id == sourceId, ct) : null;
         await FlagSync.ReplaceAsync(db, articleId,
-            [.. p.ContentFlags, .. ProvenanceEngine.SourceFlags(source?.Credibility, source is not null && (!source.Discovered || source.Credibility != Credibility.Unknown))], ct);
+            [.. p.ContentFlags, .. ProvenanceEngine.SourceFlags(source?.Credibility, source?.KnownToEditors == true)], ct);
         db.Events.Add(TrackerEvent.Create(EventTypes.ArticleUpdated, articleId, new { id = articleId, title = p.Title, revision = number + 1 }));
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
@@ -172,19 +171,7 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
     Snapshot? AddSnapshot(SnapshotDraft? draft, Article article)
     {
         if (draft is null) return null;
-        var snapshot = new Snapshot
-        {
-            Url = draft.Url,
-            FinalUrl = draft.FinalUrl,
-            FetchedAt = draft.FetchedAt,
-            StatusCode = draft.StatusCode,
-            MediaType = draft.MediaType,
-            Charset = draft.Charset,
-            Headers = JsonSerializer.Serialize(draft.Headers),
-            Body = draft.Body,
-            Sha256 = draft.Sha256,
-            Article = article,
-        };
+        var snapshot = Snapshot.From(draft, article);
         db.Snapshots.Add(snapshot);
         return snapshot;
     }

@@ -37,7 +37,7 @@ sealed class SourceFiling(TrackerDb db)
             : await db.Sources.AsNoTracking().Where(s => s.Name.ToLower() == name!.ToLower()).Select(s => new { s.Id, s.Name, s.Credibility, s.Discovered }).FirstOrDefaultAsync(ct);
         if (found is not null)
         {
-            stored[key] = (found.Id, found.Name, found.Credibility, !found.Discovered || found.Credibility != Credibility.Unknown);
+            stored[key] = (found.Id, found.Name, found.Credibility, Source.IsKnown(found.Discovered, found.Credibility));
             article.SourceId = found.Id;
             return;
         }
@@ -53,7 +53,7 @@ sealed class SourceFiling(TrackerDb db)
     /// <summary>The source's credibility, and whether editors know it (seeded, rated, or added by them).</summary>
     public (Credibility? Credibility, bool Known) RatingOf(Article article)
     {
-        if (article.Source is { } fresh) return (fresh.Credibility, !fresh.Discovered || fresh.Credibility != Credibility.Unknown);
+        if (article.Source is { } fresh) return (fresh.Credibility, fresh.KnownToEditors);
         if (article.SourceId is int id && stored.Values.FirstOrDefault(s => s.Id == id) is { Name: not null } s) return (s.Credibility, s.Known);
         return (null, false);
     }
@@ -63,7 +63,7 @@ sealed class SourceFiling(TrackerDb db)
     {
         if (committed)
         {
-            foreach (var (key, source) in created) stored[key] = (source.Id, source.Name, source.Credibility, !source.Discovered);
+            foreach (var (key, source) in created) stored[key] = (source.Id, source.Name, source.Credibility, source.KnownToEditors);
         }
         created.Clear();
     }

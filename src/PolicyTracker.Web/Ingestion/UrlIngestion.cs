@@ -56,12 +56,7 @@ public sealed class UrlIngestion(SafeFetcher fetcher, ArticleStore store, Tracke
 
     async Task<IngestReport> IngestFeedAsync(FeedDocument feed, FetchedResponse response, bool fetchFullPages, CancellationToken ct)
     {
-        var snapshot = new Snapshot
-        {
-            Url = response.RequestedUrl.ToString(), FinalUrl = response.FinalUrl.ToString(), FetchedAt = response.FetchedAt,
-            StatusCode = response.StatusCode, MediaType = response.MediaType, Charset = response.Charset,
-            Headers = System.Text.Json.JsonSerializer.Serialize(response.Headers), Body = response.Text, Sha256 = response.Sha256,
-        };
+        var snapshot = Snapshot.From(SnapshotOf(response));
         db.Snapshots.Add(snapshot);
         await db.SaveChangesAsync(ct);
 

@@ -108,7 +108,7 @@ public sealed class Reevaluator(IServiceScopeFactory scopes, ProvenanceEngine en
             snapshots.TryGetValue(a.Id, out var snapshot);
             var html = snapshot?.MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true ? snapshot.Body : null;
             var headers = snapshot is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(snapshot.Headers);
-            var known = a.Source is not null && (!a.Source.Discovered || a.Source.Credibility != Credibility.Unknown);
+            var known = a.Source?.KnownToEditors == true;
             var facts = new ArticleFacts(a.Text, a.Author, a.PublishedAt, a.Source?.Credibility, known, html, headers) { CodeRanges = CodeRanges.Find(a.Html) };
             if (await FlagSync.ReplaceAsync(db, a.Id, engine.Evaluate(facts, rules), ct))
             {

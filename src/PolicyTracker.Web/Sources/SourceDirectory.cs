@@ -34,10 +34,10 @@ public sealed class SourceDirectory(TrackerDb db, ArticleReader reader)
             return Result<SourceRow>.Fail("Credibility must be credible, slightly_credible, not_credible or unknown.");
         if (note?.Length > 2000) return Result<SourceRow>.Fail("The note is longer than 2,000 characters.");
 
-        var before = ProvenanceEngine.SourceFlags(source.Credibility, IsKnown(source)).ToList();
+        var before = ProvenanceEngine.SourceFlags(source.Credibility, source.KnownToEditors).ToList();
         (source.Credibility, source.Note) = (rating, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
         source.Discovered = false; // rated by an editor: the tracker knows it now
-        var after = ProvenanceEngine.SourceFlags(source.Credibility, IsKnown(source)).ToList();
+        var after = ProvenanceEngine.SourceFlags(source.Credibility, source.KnownToEditors).ToList();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
@@ -56,8 +56,6 @@ public sealed class SourceDirectory(TrackerDb db, ArticleReader reader)
         await tx.CommitAsync(ct);
         return Result<SourceRow>.Ok((await ListAsync(ct)).First(r => r.Id == id));
     }
-
-    static bool IsKnown(Source s) => !s.Discovered || s.Credibility != Credibility.Unknown;
 }
 
 /// <summary>A source as the Sources page and API show it.</summary>

@@ -8,21 +8,12 @@ using PolicyTracker.Web.Accounts;
 namespace PolicyTracker.Tests.EndToEnd;
 
 /// <summary>The app on a loopback port, driven through Chromium as people use it.</summary>
-public sealed class BrowserTests(SharedApp app) : IClassFixture<SharedApp>, IAsyncLifetime
+public sealed class BrowserTests(SharedApp app) : BrowserTest, IClassFixture<SharedApp>
 {
-    BrowserSession session = null!;
-
-    public async ValueTask InitializeAsync() => session = await BrowserSession.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (session is not null) await session.DisposeAsync();
-    }
-
     [Fact]
     public async Task Analyst_signs_in_reads_an_article_and_signs_out()
     {
-        var page = await session.NewPageAsync(app.Address);
+        var page = await Session.NewPageAsync(app.Address);
         await BrowserSession.SignInAsync(page, await app.CreateMemberAsync(Roles.Analyst));
 
         var first = page.Locator(".article-row .article-title").First;
@@ -41,7 +32,7 @@ public sealed class BrowserTests(SharedApp app) : IClassFixture<SharedApp>, IAsy
     public async Task A_wrong_password_shows_the_message_and_no_articles()
     {
         var member = await app.CreateMemberAsync(Roles.Analyst);
-        var page = await session.NewPageAsync(app.Address);
+        var page = await Session.NewPageAsync(app.Address);
         await page.GotoAsync("/account/signin");
         await page.GetByLabel("E-mail").FillAsync(member.Email);
         await page.GetByLabel("Password").FillAsync("not my password 1");
@@ -54,7 +45,7 @@ public sealed class BrowserTests(SharedApp app) : IClassFixture<SharedApp>, IAsy
     [Fact]
     public async Task An_analyst_is_kept_out_of_the_admin_page()
     {
-        var page = await session.NewPageAsync(app.Address);
+        var page = await Session.NewPageAsync(app.Address);
         await BrowserSession.SignInAsync(page, await app.CreateMemberAsync(Roles.Analyst));
         Assert.Equal(0, await page.Locator("nav >> text=Admin").CountAsync());
 
@@ -66,7 +57,7 @@ public sealed class BrowserTests(SharedApp app) : IClassFixture<SharedApp>, IAsy
     [Fact]
     public async Task A_new_article_appears_as_a_live_notice_without_reload()
     {
-        var page = await session.NewPageAsync(app.Address);
+        var page = await Session.NewPageAsync(app.Address);
         await BrowserSession.SignInAsync(page, await app.CreateMemberAsync(Roles.Analyst));
         await Assertions.Expect(page.Locator("#live-status")).ToHaveTextAsync("Live");
 
@@ -88,7 +79,7 @@ public sealed class BrowserTests(SharedApp app) : IClassFixture<SharedApp>, IAsy
         var id = flagged.GetProperty("id").GetInt32();
         var article = await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/articles/{id}");
 
-        var page = await session.NewPageAsync(app.Address);
+        var page = await Session.NewPageAsync(app.Address);
         await BrowserSession.SignInAsync(page, member);
         await page.GotoAsync($"/articles/{id}");
         await Assertions.Expect(page.Locator("#provenance")).ToContainTextAsync("AI-generated");
@@ -103,7 +94,7 @@ public sealed class BrowserTests(SharedApp app) : IClassFixture<SharedApp>, IAsy
     public async Task Main_pages_have_no_serious_accessibility_violations()
     {
         var admin = await app.CreateMemberAsync(Roles.Admin);
-        var page = await session.NewPageAsync(app.Address);
+        var page = await Session.NewPageAsync(app.Address);
         await page.GotoAsync("/account/signin");
         var problems = Violations(await page.RunAxe(), "sign-in");
 

@@ -7,17 +7,8 @@ using PolicyTracker.Web.Accounts;
 namespace PolicyTracker.Tests.EndToEnd;
 
 /// <summary>An Editor brings coverage in through the Add and Feeds pages, in Chromium.</summary>
-public sealed class IngestionBrowserTests(SiteAndApp fixture) : IClassFixture<SiteAndApp>, IAsyncLifetime
+public sealed class IngestionBrowserTests(SiteAndApp fixture) : BrowserTest, IClassFixture<SiteAndApp>
 {
-    BrowserSession session = null!;
-
-    public async ValueTask InitializeAsync() => session = await BrowserSession.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (session is not null) await session.DisposeAsync();
-    }
-
     [Fact]
     public async Task Editor_adds_a_page_and_a_feed_and_sees_their_articles()
     {
@@ -31,7 +22,7 @@ public sealed class IngestionBrowserTests(SiteAndApp fixture) : IClassFixture<Si
             (itemTitle, site.Url($"{feedPath}/item").ToString(), "<p>The committee scheduled a hearing on the evaluation bill for next week.</p>", "Thu, 07 May 2026 15:00:00 GMT")),
             "application/rss+xml");
 
-        var page = await session.NewPageAsync(fixture.App.Address);
+        var page = await Session.NewPageAsync(fixture.App.Address);
         await BrowserSession.SignInAsync(page, await fixture.App.CreateMemberAsync(Roles.Editor));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Add", Exact = true }).ClickAsync();
