@@ -88,6 +88,7 @@ public static class ClaimStatuses
     {
         InReview => "In review",
         PendingSignoff => "Pending sign-off",
+        "" => "",
         _ => char.ToUpperInvariant(status[0]) + status[1..],
     };
 }
