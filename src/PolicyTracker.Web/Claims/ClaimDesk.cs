@@ -19,7 +19,7 @@ public sealed record DeskOutcome(Claim? Claim, DeskError Error = DeskError.None,
 /// and assigning. Each change writes its audit entry and its <c>claimUpdated</c> event in the same
 /// transaction, and raises the claim's version so a ruling made on a stale copy fails.
 /// </summary>
-public sealed class ClaimDesk(TrackerDb db, ClaimsSettings settings, ClaimRulingCheck check)
+public sealed class ClaimDesk(TrackerDb db, ClaimsSettings settings, ClaimRulingCheck check, Articles.ArticleReader reader)
 {
     /// <summary>A member proposes a claim from a selection of the article's text.</summary>
     public async Task<DeskOutcome> ProposeAsync(int articleId, ProposeClaimRequest request, ClaimsPrincipal member, CancellationToken ct)
@@ -52,6 +52,7 @@ public sealed class ClaimDesk(TrackerDb db, ClaimsSettings settings, ClaimRuling
         db.Events.Add(ClaimEvents.Updated(claim, "proposed", NameOf(member)));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        reader.Forget([articleId]); // the article's JSON lists its claims
         return new DeskOutcome(claim);
     }
 
@@ -153,6 +154,7 @@ public sealed class ClaimDesk(TrackerDb db, ClaimsSettings settings, ClaimRuling
             var current = await db.Claims.AsNoTracking().FirstAsync(c => c.Id == claimId, ct);
             return DeskOutcome.Fail(DeskError.Stale, "Another change to the claim was saved first; here is its current state.", current);
         }
+        reader.Forget([claim.ArticleId]); // the article's JSON lists its claims
         return new DeskOutcome(claim);
     }
 

@@ -116,6 +116,8 @@ public sealed class ClaimsApiTests(SharedApp app) : IClassFixture<SharedApp>
         Assert.Equal("verified", ruled.Data.GetProperty("status").GetString());
         Assert.True(ruled.Number > proposed.Number);
 
+        var article = await editor.GetFromJsonAsync<JsonElement>($"/api/articles/{articleId}");
+        Assert.Equal("verified", Assert.Single(article.GetProperty("claims").EnumerateArray()).GetProperty("status").GetString());
         var trail = await editor.GetFromJsonAsync<JsonElement[]>($"/api/claims/{id}/audit");
         Assert.Equal(["proposed", "ruled"], trail!.Select(t => t.GetProperty("action").GetString()));
         Assert.Equal("unverified", trail![1].GetProperty("fromStatus").GetString());
