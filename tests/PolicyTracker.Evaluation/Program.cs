@@ -1,3 +1,4 @@
+using PolicyTracker.Evaluation.Claims;
 using PolicyTracker.Evaluation.Feeds;
 using PolicyTracker.Evaluation.Provenance;
 using PolicyTracker.Evaluation.Search;
@@ -12,6 +13,10 @@ if (args is ["provenance", .. var rest])
     return ProvenanceEvaluation.Run(data, Path.Combine("content", "provenance-rules.json"), Console.Out, rest.Contains("--show-held-out"));
 }
 
+if (args is ["claims", .. var claimArgs])
+    return ClaimsEvaluation.Run(claimArgs.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? Path.Combine("tests", "PolicyTracker.Evaluation", "Data", "claims"),
+        Console.Out, claimArgs.Contains("--show-held-out"));
+
 if (args is ["relevance", .. var more])
     return RelevanceEvaluation.Run(more.FirstOrDefault() ?? Path.Combine("tests", "PolicyTracker.Evaluation", "Data", "search", "queries.json"),
         Path.Combine("content", "articles"), Console.Out);
@@ -21,6 +26,7 @@ Console.Error.WriteLine("""
       feeds <corpus-folder>                 feed parser against feedparser's expectations
       provenance [data-folder] [--show-held-out]
                                             provenance flags: precision and recall per kind, dev and held-out
+      claims [data-folder] [--show-held-out]  candidate claims: precision and recall by sentence, dev and held-out
       relevance [queries.json]              search: precision@10 and nDCG@10 over the sample articles, dev and held-out
     """);
 return 2;

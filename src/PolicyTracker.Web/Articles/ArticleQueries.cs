@@ -36,7 +36,8 @@ public static class ArticleQueries
         var revisions = await db.Revisions.AsNoTracking().Where(r => r.ArticleId == id).OrderBy(r => r.Number)
             .Select(r => new RevisionDto(r.Id, r.Number, r.FetchedAt, r.Sha256, r.SnapshotId)).ToListAsync(ct);
         var flags = await db.Flags.AsNoTracking().Where(f => f.ArticleId == id).OrderBy(f => f.Id).ToListAsync(ct);
+        var claims = await db.Claims.AsNoTracking().Where(c => c.ArticleId == id && c.Suggestion == Claims.SuggestionStates.Accepted).OrderBy(c => c.Start).ToListAsync(ct);
         return new ArticleDetail(a.Id, a.Title, a.Url, SourceDto.From(a.Source), a.Author, a.PublishedAt, a.IngestedAt,
-            a.Text, a.Html, [.. flags.Select(FlagDto.From)], [], [], null, revisions);
+            a.Text, a.Html, [.. flags.Select(FlagDto.From)], [], [.. claims.Select(c => Claims.ClaimDto.From(c))], null, revisions);
     }
 }

@@ -30,6 +30,8 @@ public sealed class TrackerDb(DbContextOptions<TrackerDb> options)
     public DbSet<SetupInvitation> SetupInvitations => Set<SetupInvitation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AppState> AppState => Set<AppState>();
+    public DbSet<Claims.Claim> Claims => Set<Claims.Claim>();
+    public DbSet<Claims.ClaimAudit> ClaimAudits => Set<Claims.ClaimAudit>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

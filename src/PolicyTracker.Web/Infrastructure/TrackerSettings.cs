@@ -9,6 +9,7 @@ public sealed class TrackerSettings
     public SecuritySettings Security { get; set; } = new();
     public FetchSettings Fetch { get; set; } = new();
     public DatabaseSettings Database { get; set; } = new();
+    public Claims.ClaimsSettings Claims { get; set; } = new();
 
     /// <summary>Absolute data folder, resolved against the content root.</summary>
     public string DataPath(string contentRoot) => Path.GetFullPath(DataDirectory, contentRoot);

@@ -35,7 +35,7 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
             try
             {
                 var p = PreparedArticle.From(drafts[i], canonical);
-                prepared[i] = p with { ContentFlags = provenance.EvaluateContent(p.Facts(), rules) };
+                prepared[i] = p with { ContentFlags = provenance.EvaluateContent(p.Facts(), rules), CandidateClaims = Claims.ClaimFinder.Find(p.Text) };
             }
             catch (InvalidDraftException e) { results[i] = new DraftOutcome(null, e); }
         }), ct);
@@ -122,6 +122,7 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
                     db.Revisions.Add(RevisionOf(article.Id, 1, p, snapshot?.Id ?? p.Draft.SharedSnapshotId));
                     var (credibility, rated) = sources.RatingOf(article);
                     FlagSync.AddNew(db, article.Id, [.. p.ContentFlags, .. ProvenanceEngine.SourceFlags(credibility, rated)]);
+                    Claims.ClaimSuggestions.AddNew(db, article.Id, p.Text, p.CandidateClaims);
                     db.Events.Add(TrackerEvent.Create(EventTypes.ArticleIngested, article.Id,
                         new { article.Id, article.Title, source = sources.NameOf(article), article.PublishedAt }));
                 }
@@ -162,6 +163,7 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
         var source = article.SourceId is int sourceId ? await db.Sources.AsNoTracking().FirstOrDefaultAsync(x => x.Id == sourceId, ct) : null;
         await FlagSync.ReplaceAsync(db, articleId,
             [.. p.ContentFlags, .. ProvenanceEngine.SourceFlags(source?.Credibility, source?.KnownToEditors == true)], ct);
+        await Claims.ClaimSuggestions.ReanchorAsync(db, articleId, p.Text, p.CandidateClaims, ct);
         db.Events.Add(TrackerEvent.Create(EventTypes.ArticleUpdated, articleId, new { id = articleId, title = p.Title, revision = number + 1 }));
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);

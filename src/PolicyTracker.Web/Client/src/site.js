@@ -3,6 +3,7 @@ import { LiveConnection } from "./live.js";
 import { showNotice } from "./notices.js";
 import { showEvidence } from "./evidence.js";
 import { enableShortcuts } from "./keys.js";
+import { showClaims } from "./claims.js";
 
 function startLive() {
   const body = document.body;
@@ -25,3 +26,4 @@ function startLive() {
 window.policyTracker = { live: startLive() };
 showEvidence();
 enableShortcuts();
+showClaims(window.policyTracker.live);
