@@ -1,4 +1,5 @@
 using PolicyTracker.Web.Accounts;
+using PolicyTracker.Web.Annotations;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Infrastructure;
 using PolicyTracker.Web.Ingestion;
@@ -21,6 +22,7 @@ builder.Services.AddAccounts();
 builder.Services.AddIngestion();
 builder.Services.AddLive();
 builder.Services.AddSearch();
+builder.Services.AddAnnotations();
 builder.Services.AddWebUi();
 
 var app = builder.Build();

@@ -162,6 +162,7 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
         var source = article.SourceId is int sourceId ? await db.Sources.AsNoTracking().FirstOrDefaultAsync(x => x.Id == sourceId, ct) : null;
         await FlagSync.ReplaceAsync(db, articleId,
             [.. p.ContentFlags, .. ProvenanceEngine.SourceFlags(source?.Credibility, source?.KnownToEditors == true)], ct);
+        await Annotations.AnnotationAnchoring.ReanchorAsync(db, articleId, p.Text, ct);
         db.Events.Add(TrackerEvent.Create(EventTypes.ArticleUpdated, articleId, new { id = articleId, title = p.Title, revision = number + 1 }));
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
