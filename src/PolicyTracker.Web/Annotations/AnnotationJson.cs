@@ -58,9 +58,10 @@ public sealed class AnnotationJson(string baseUri)
         json["target"] = Target(a);
         if (a.Canonical is not null) json["canonical"] = a.Canonical;
         if (a.Via is not null) json["via"] = a.Via;
-        // Extensions: who may see it, whether its quote was lost in a revision, the rendered comment.
+        // Extensions: who may see it, whether its quote was lost in a revision, its version (as in the ETag), the rendered comment.
         json["visibility"] = a.Visibility;
         json["orphaned"] = a.Orphaned;
+        json["version"] = a.Version;
         json["bodyHtml"] = a.BodyHtml;
         return json;
     }

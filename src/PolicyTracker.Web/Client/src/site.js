@@ -3,6 +3,7 @@ import { LiveConnection } from "./live.js";
 import { showNotice } from "./notices.js";
 import { showEvidence } from "./evidence.js";
 import { enableShortcuts } from "./keys.js";
+import "./annotations.js";
 
 function startLive() {
   const body = document.body;
