@@ -9,6 +9,7 @@ public static class ScenarioCatalog
         new GenerateScenario(),
         new PageScenario(),
         new IngestScenario(),
+        new LiveScenario(),
 
         // Add new scenarios here, one line each: a class implementing IScenario, or for a small one
         //   new DelegateScenario("name", "one-line description", (options, ct) => RunAsync(options, ct)),

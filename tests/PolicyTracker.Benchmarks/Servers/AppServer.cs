@@ -22,6 +22,9 @@ public sealed class AppServer : IAsyncDisposable
     public Uri Address { get; }
     public string DataPath { get; }
 
+    /// <summary>The app's process id (the live scenario reads its memory).</summary>
+    public int ProcessId => process.Id;
+
     /// <summary>The web app's build output next to this program's (same configuration).</summary>
     public static string AppDll => Path.Combine(AppContext.BaseDirectory, "PolicyTracker.Web.dll");
 
