@@ -81,6 +81,12 @@ public sealed class HubFleet : IAsyncDisposable
         return keys.Count(completed.ContainsKey);
     }
 
+    /// <summary>Latency of every single delivery since the last reset, in ms.</summary>
+    public IReadOnlyList<double> Deliveries => [.. latencies];
+
+    /// <summary>Per message since the last reset, the time until the last client had it, in ms.</summary>
+    public IReadOnlyList<double> AllClientDeliveries => [.. completed.Select(c => Stopwatch.GetElapsedTime(sent[c.Key], c.Value).TotalMilliseconds)];
+
     /// <summary>Latency of every single delivery, in ms.</summary>
     public Stats DeliveryLatency() => Stats.FromMilliseconds(latencies);
 

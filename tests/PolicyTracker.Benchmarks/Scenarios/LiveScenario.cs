@@ -22,7 +22,7 @@ public sealed class LiveScenario : IScenario
 
     public string Name => "live";
 
-    public string Description => "Annotations pushed live to 100 clients: latency at 10/s, throughput and idle-connection memory vs a bare echo hub";
+    public string Description => "Annotations pushed live to 100 clients: latency at 10/s, throughput, idle-connection memory vs a bare echo hub (ABBA rounds)";
 
     public IReadOnlyCollection<string> ExtraOptions => ["seconds", "clients", "idle", "senders"];
 
@@ -58,47 +58,57 @@ public sealed class LiveScenario : IScenario
             }
             static string? OurKey(JsonElement e) => e.GetProperty("data").GetProperty("annotation").GetProperty("body")[0].GetProperty("value").GetString();
 
-            // Ours: 100 clients in the article's group.
-            Console.Error.WriteLine($"Connecting {clients} clients to the app…");
-            var ours = await HubFleet.ConnectAsync(new Uri(app.Address, "hubs/tracker"), token, clients, "annotationCreated", OurKey,
+            // Both servers run side by side with their own 100 clients; rounds alternate (ABBA) so load
+            // from anything else on the machine falls on both sides alike.
+            Console.Error.WriteLine($"Connecting {clients} clients to the app and {clients} to the echo hub…");
+            await using var ours = await HubFleet.ConnectAsync(new Uri(app.Address, "hubs/tracker"), token, clients, "annotationCreated", OurKey,
                 h => h.InvokeAsync<JsonElement>("JoinArticle", articleId, ct), ct);
-            var (ourLatency, ourAll, ourMissing) = await AtRateAsync(ours, "warm", 20, Annotate);
-            (ourLatency, ourAll, ourMissing) = await AtRateAsync(ours, "rate", seconds * 10, Annotate);
-            Console.Error.WriteLine($"  app at 10/s: {ourLatency}");
-            var ourThroughput = await FlatOutAsync(ours, senders, Annotate, ct);
-            Console.Error.WriteLine($"  app flat out: {ourThroughput:N0} annotations/s delivered to all {clients}");
+            await AtRateAsync(ours, "warm", 20, Annotate);
             var padding = new string('x', Math.Max(0, ours.LastMessageLength - 40));
-            await ours.DisposeAsync();
-
-            // Baseline: the same clients on a bare echo hub.
             var (echoProcess, echoHub) = await EchoHubServer.StartAsync();
             try
             {
-                var echo = await HubFleet.ConnectAsync(echoHub, null, clients, "echo", e => e.GetProperty("key").GetString(), h => h.InvokeAsync("Join", Group, ct), ct);
+                await using var echo = await HubFleet.ConnectAsync(echoHub, null, clients, "echo", e => e.GetProperty("key").GetString(), h => h.InvokeAsync("Join", Group, ct), ct);
                 await using var sender = await HubFleet.ConnectAsync(echoHub, null, senders, null, _ => null, null, ct);
                 Task Echo(string key) => sender.InvokeAsync(Math.Abs(key.GetHashCode()) % senders, "Echo", Group, new { key, padding }, ct);
-                var (echoLatency, echoAll, _) = await AtRateAsync(echo, "warm", 20, Echo);
-                (echoLatency, echoAll, _) = await AtRateAsync(echo, "rate", seconds * 10, Echo);
-                Console.Error.WriteLine($"  echo at 10/s: {echoLatency}");
-                var echoThroughput = await FlatOutAsync(echo, senders, Echo, ct);
-                Console.Error.WriteLine($"  echo flat out: {echoThroughput:N0} messages/s delivered to all {clients}");
-                await echo.DisposeAsync();
+                await AtRateAsync(echo, "warm", 20, Echo);
+
+                var (ourLatency, echoLatency) = (new List<double>(), new List<double>());
+                var (ourAll, echoAll) = (new List<double>(), new List<double>());
+                var (ourRate, echoRate) = (new List<double>(), new List<double>());
+                var missing = 0;
+                foreach (var oursNow in new[] { true, false, false, true })
+                {
+                    var (fleet, send) = oursNow ? (ours, (Func<string, Task>)Annotate) : (echo, Echo);
+                    var (delivery, all, lost) = await AtRateAsync(fleet, $"rate{ourLatency.Count + echoLatency.Count}", seconds * 10 / 2, send);
+                    (oursNow ? ourLatency : echoLatency).AddRange(fleet.Deliveries);
+                    (oursNow ? ourAll : echoAll).AddRange(fleet.AllClientDeliveries);
+                    if (oursNow) missing += lost;
+                    Console.Error.WriteLine($"  {(oursNow ? "app " : "echo")} at 10/s: {delivery}");
+                }
+                foreach (var oursNow in new[] { false, true, true, false })
+                {
+                    var rate = await FlatOutAsync(oursNow ? ours : echo, senders, oursNow ? Annotate : Echo, ct);
+                    (oursNow ? ourRate : echoRate).Add(rate);
+                    Console.Error.WriteLine($"  {(oursNow ? "app " : "echo")} flat out: {rate:N0} messages/s delivered to all {clients}");
+                }
 
                 Console.Error.WriteLine($"Measuring {idle} idle connections in each server…");
                 var ourKb = await IdleMemoryAsync(app.ProcessId, new Uri(app.Address, "hubs/tracker"), token, idle, ct);
                 var echoKb = await IdleMemoryAsync(echoProcess.Id, echoHub, null, idle, ct);
 
+                var (a, b) = (Stats.FromMilliseconds(ourLatency), Stats.FromMilliseconds(echoLatency));
                 var report = new Report(Name, $"clients={clients} rate=10/s seconds={seconds} senders={senders} idle={idle}");
-                report.Add("delivery latency p50", "ms", ourLatency.Median, echoLatency.Median)
-                    .Add("delivery latency p95", "ms", ourLatency.P95, echoLatency.P95)
-                    .Add("delivery latency p99", "ms", ourLatency.P99, echoLatency.P99)
-                    .Add("reached all clients p99", "ms", ourAll.P99, echoAll.P99)
-                    .Add("throughput to all clients", "msg/s", ourThroughput, echoThroughput)
+                report.Add("delivery latency p50", "ms", a.Median, b.Median)
+                    .Add("delivery latency p95", "ms", a.P95, b.P95)
+                    .Add("delivery latency p99", "ms", a.P99, b.P99)
+                    .Add("reached all clients p99", "ms", Stats.FromMilliseconds(ourAll).P99, Stats.FromMilliseconds(echoAll).P99)
+                    .Add("throughput to all clients", "msg/s", ourRate.Average(), echoRate.Average())
                     .Add("memory per idle connection", "KB", ourKb, echoKb);
                 report.Print();
                 report.AppendToResultsFile();
-                if (ourMissing > 0) Console.Error.WriteLine($"{ourMissing} annotations did not reach every client.");
-                return ourMissing == 0 ? 0 : 1;
+                if (missing > 0) Console.Error.WriteLine($"{missing} annotations did not reach every client.");
+                return missing == 0 ? 0 : 1;
             }
             finally
             {
@@ -133,13 +143,13 @@ public sealed class LiveScenario : IScenario
         return (fleet.DeliveryLatency(), fleet.AllClientsLatency(), keys.Count - complete);
     }
 
-    /// <summary>Messages per second that reached every client, with <paramref name="senders"/> sending as fast as they can for 10 s.</summary>
+    /// <summary>Messages per second that reached every client, with <paramref name="senders"/> sending as fast as they can for 5 s.</summary>
     static async Task<double> FlatOutAsync(HubFleet fleet, int senders, Func<string, Task> send, CancellationToken ct)
     {
         fleet.Reset();
         var keys = new System.Collections.Concurrent.ConcurrentBag<string>();
         var start = Stopwatch.GetTimestamp();
-        var until = start + 10 * Stopwatch.Frequency;
+        var until = start + 5 * Stopwatch.Frequency;
         var next = 0;
         await Task.WhenAll(Enumerable.Range(0, senders).Select(async _ =>
         {
