@@ -93,7 +93,7 @@ public sealed class AnnotationsController(AnnotationStore store) : ControllerBas
     [Consumes("application/ld+json", "application/json")]
     public async Task<IActionResult> Create(int articleId, [FromBody] JsonElement annotation, CancellationToken ct)
     {
-        if (!await store.ArticleExistsAsync(articleId, ct)) return Problem(statusCode: 404, title: $"Article {articleId} does not exist.");
+        // An unknown article is answered by the store, which reads the article's text anyway.
         var (draft, error) = AnnotationInput.Read(annotation, iri => AnnotationJson.AnnotationIdIn(articleId, iri));
         if (draft is null) return Problem(statusCode: 400, title: error);
         var json = AnnotationJson.For(Request);
