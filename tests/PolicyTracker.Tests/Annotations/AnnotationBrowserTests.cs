@@ -70,6 +70,7 @@ public sealed class AnnotationBrowserTests(SharedApp app) : BrowserTest, IClassF
         var axe = await pageA.RunAxe();
         Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id));
         var textBefore = await pageB.Locator("#article-body").TextContentAsync();
+        await Assertions.Expect(pageA.Locator("#annotation-form")).ToBeHiddenAsync();
 
         // Ana highlights and comments; Ben sees it live, highlighted, with the article's text untouched.
         await SelectAsync(pageA, "vetted researchers");
@@ -79,6 +80,7 @@ public sealed class AnnotationBrowserTests(SharedApp app) : BrowserTest, IClassF
         await pageA.GetByRole(AriaRole.Button, new() { Name = "Save annotation" }).ClickAsync();
         await Assertions.Expect(Item(pageB, "Who vets them?")).ToContainTextAsync("“vetted researchers”", Live);
         await Assertions.Expect(Item(pageB, "Who vets them?")).ToContainTextAsync("Ana Lyst");
+        await Assertions.Expect(pageA.Locator("#annotation-form")).ToBeHiddenAsync();
         Assert.Equal(1, await pageB.EvaluateAsync<int>("CSS.highlights.get('annotation').size"));
         Assert.Equal(textBefore, await pageB.Locator("#article-body").TextContentAsync());
 
