@@ -45,8 +45,10 @@ public sealed class LiveScenario : IScenario
             var exact = article.RootElement.GetProperty("text").GetString()!.Split('\n', StringSplitOptions.RemoveEmptyEntries)[0].Trim();
             exact = exact[..Math.Min(60, exact.Length)];
             var container = $"/annotations/articles/{articleId}/";
+            var (ourSends, echoSends) = (new System.Collections.Concurrent.ConcurrentQueue<double>(), new System.Collections.Concurrent.ConcurrentQueue<double>());
             async Task Annotate(string key)
             {
+                var started = Stopwatch.GetTimestamp();
                 var body = JsonSerializer.Serialize(new Dictionary<string, object>
                 {
                     ["@context"] = "http://www.w3.org/ns/anno.jsonld", ["type"] = "Annotation",
@@ -55,6 +57,7 @@ public sealed class LiveScenario : IScenario
                 });
                 using var response = await http.PostAsync(container, new StringContent(body, Encoding.UTF8, "application/ld+json"), ct);
                 response.EnsureSuccessStatusCode();
+                ourSends.Enqueue(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             static string? OurKey(JsonElement e) => e.GetProperty("data").GetProperty("annotation").GetProperty("body")[0].GetProperty("value").GetString();
 
@@ -70,9 +73,16 @@ public sealed class LiveScenario : IScenario
             {
                 await using var echo = await HubFleet.ConnectAsync(echoHub, null, clients, "echo", e => e.GetProperty("key").GetString(), h => h.InvokeAsync("Join", Group, ct), ct);
                 await using var sender = await HubFleet.ConnectAsync(echoHub, null, senders, null, _ => null, null, ct);
-                Task Echo(string key) => sender.InvokeAsync(Math.Abs(key.GetHashCode()) % senders, "Echo", Group, new { key, padding }, ct);
+                async Task Echo(string key)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    await sender.InvokeAsync(Math.Abs(key.GetHashCode()) % senders, "Echo", Group, new { key, padding }, ct);
+                    echoSends.Enqueue(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
                 await AtRateAsync(echo, "warm", 20, Echo);
 
+                ourSends.Clear();
+                echoSends.Clear();
                 var (ourLatency, echoLatency) = (new List<double>(), new List<double>());
                 var (ourAll, echoAll) = (new List<double>(), new List<double>());
                 var (ourRate, echoRate) = (new List<double>(), new List<double>());
@@ -86,6 +96,7 @@ public sealed class LiveScenario : IScenario
                     if (oursNow) missing += lost;
                     Console.Error.WriteLine($"  {(oursNow ? "app " : "echo")} at 10/s: {delivery}");
                 }
+                var (ourSend, echoSend) = (Stats.FromMilliseconds(ourSends), Stats.FromMilliseconds(echoSends));
                 foreach (var oursNow in new[] { false, true, true, false })
                 {
                     var rate = await FlatOutAsync(oursNow ? ours : echo, senders, oursNow ? Annotate : Echo, ct);
@@ -102,6 +113,7 @@ public sealed class LiveScenario : IScenario
                 report.Add("delivery latency p50", "ms", a.Median, b.Median)
                     .Add("delivery latency p95", "ms", a.P95, b.P95)
                     .Add("delivery latency p99", "ms", a.P99, b.P99)
+                    .Add("send round trip p95 (HTTP POST / hub invoke)", "ms", ourSend.P95, echoSend.P95)
                     .Add("reached all clients p99", "ms", Stats.FromMilliseconds(ourAll).P99, Stats.FromMilliseconds(echoAll).P99)
                     .Add("throughput to all clients", "msg/s", ourRate.Average(), echoRate.Average())
                     .Add("memory per idle connection", "KB", ourKb, echoKb);
