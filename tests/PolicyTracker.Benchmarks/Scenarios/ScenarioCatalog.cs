@@ -13,7 +13,7 @@ public static class ScenarioCatalog
 
         // Add new scenarios here, one line each: a class implementing IScenario, or for a small one
         //   new DelegateScenario("name", "one-line description", (options, ct) => RunAsync(options, ct)),
-        // Planned: extract, search, alerts, live.
+        // Planned: extract, search, alerts.
     ];
 
     /// <summary>The same scenarios keyed by name, case-insensitively; building it fails fast on a duplicate name.</summary>
