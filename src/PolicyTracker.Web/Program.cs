@@ -1,5 +1,6 @@
 using PolicyTracker.Web.Accounts;
 using PolicyTracker.Web.Claims;
+using PolicyTracker.Web.Annotations;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Infrastructure;
 using PolicyTracker.Web.Ingestion;
@@ -23,6 +24,7 @@ builder.Services.AddIngestion();
 builder.Services.AddLive();
 builder.Services.AddSearch();
 builder.Services.AddClaims();
+builder.Services.AddAnnotations();
 builder.Services.AddWebUi();
 
 var app = builder.Build();

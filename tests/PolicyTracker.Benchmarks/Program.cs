@@ -18,6 +18,12 @@ public static class Program
             return await Servers.BareServer.RunAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        // The live scenario's baseline, a bare echo hub, too.
+        if (args.Length == 2 && args[0] == Servers.EchoHubServer.Verb)
+        {
+            return await Servers.EchoHubServer.RunAsync(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         if (args.Length > 0 && args[0] is "-h" or "--help" or "help")
         {
             PrintUsage(Console.Out);

@@ -1,4 +1,5 @@
 using PolicyTracker.Evaluation.Claims;
+using PolicyTracker.Evaluation.Annotations;
 using PolicyTracker.Evaluation.Feeds;
 using PolicyTracker.Evaluation.Provenance;
 using PolicyTracker.Evaluation.Search;
@@ -21,12 +22,16 @@ if (args is ["relevance", .. var more])
     return RelevanceEvaluation.Run(more.FirstOrDefault() ?? Path.Combine("tests", "PolicyTracker.Evaluation", "Data", "search", "queries.json"),
         Path.Combine("content", "articles"), Console.Out);
 
+if (args is ["annotations", var testsFolder])
+    return await AnnotationsEvaluation.RunAsync(testsFolder, Directory.GetCurrentDirectory(), Console.Out);
+
 Console.Error.WriteLine("""
     usage: dotnet run --project tests/PolicyTracker.Evaluation -- <command>
       feeds <corpus-folder>                 feed parser against feedparser's expectations
       provenance [data-folder] [--show-held-out]
                                             provenance flags: precision and recall per kind, dev and held-out
       claims [data-folder] [--show-held-out]  candidate claims: precision and recall by sentence, dev and held-out
+      annotations <web-annotation-tests>    our Web Annotation JSON-LD against the W3C model schemas (all MUSTs must hold)
       relevance [queries.json]              search: precision@10 and nDCG@10 over the sample articles, dev and held-out
     """);
 return 2;

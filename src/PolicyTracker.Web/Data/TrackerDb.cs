@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Web.Accounts;
+using PolicyTracker.Web.Annotations;
 using PolicyTracker.Web.Articles;
 using PolicyTracker.Web.Feeds;
 using PolicyTracker.Web.Live;
@@ -26,6 +27,7 @@ public sealed class TrackerDb(DbContextOptions<TrackerDb> options)
     public DbSet<FlagAudit> FlagAudits => Set<FlagAudit>();
     public DbSet<ProvenanceRule> ProvenanceRules => Set<ProvenanceRule>();
     public DbSet<TrackerEvent> Events => Set<TrackerEvent>();
+    public DbSet<Annotation> Annotations => Set<Annotation>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<SetupInvitation> SetupInvitations => Set<SetupInvitation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -164,6 +164,7 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
         await FlagSync.ReplaceAsync(db, articleId,
             [.. p.ContentFlags, .. ProvenanceEngine.SourceFlags(source?.Credibility, source?.KnownToEditors == true)], ct);
         await Claims.ClaimSuggestions.ReanchorAsync(db, articleId, p.Text, p.CandidateClaims, ct);
+        await Annotations.AnnotationAnchoring.ReanchorAsync(db, articleId, p.Text, ct);
         db.Events.Add(TrackerEvent.Create(EventTypes.ArticleUpdated, articleId, new { id = articleId, title = p.Title, revision = number + 1 }));
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);

@@ -31,6 +31,8 @@ public sealed class AppServer : IAsyncDisposable
             return process.WorkingSet64;
         }
     }
+    /// <summary>The app's process id (the live scenario reads its memory).</summary>
+    public int ProcessId => process.Id;
 
     /// <summary>The web app's build output next to this program's (same configuration).</summary>
     public static string AppDll => Path.Combine(AppContext.BaseDirectory, "PolicyTracker.Web.dll");

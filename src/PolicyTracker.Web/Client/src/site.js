@@ -4,6 +4,7 @@ import { showNotice } from "./notices.js";
 import { showEvidence } from "./evidence.js";
 import { enableShortcuts } from "./keys.js";
 import { showClaims } from "./claims.js";
+import "./annotations.js";
 
 function startLive() {
   const body = document.body;

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace PolicyTracker.Benchmarks.Servers;
+
+/// <summary>
+/// The live scenario's baseline: a bare SignalR hub that joins groups and echoes each message to
+/// a group, nothing else (no auth, no storage), run as its own process like the app.
+/// </summary>
+public static class EchoHubServer
+{
+    public const string Verb = "echo-hub";
+
+    /// <summary>Serves the echo hub at /hubs/echo until killed.</summary>
+    public static async Task<int> RunAsync(int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
+        builder.Services.AddSignalR();
+        var app = builder.Build();
+        app.MapHub<EchoHub>("/hubs/echo");
+        app.MapGet("/", () => "echo");
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>Starts the echo hub process; answers it and the hub's address.</summary>
+    public static async Task<(Process Process, Uri Hub)> StartAsync()
+    {
+        var port = AppServer.FreePort();
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(typeof(EchoHubServer).Assembly.Location);
+        start.ArgumentList.Add(Verb);
+        start.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var process = Process.Start(start)!;
+        var address = new Uri($"http://127.0.0.1:{port}/");
+        using var http = new HttpClient();
+        for (var i = 0; i < 100; i++)
+        {
+            try
+            {
+                await http.GetAsync(address);
+                return (process, new Uri(address, "hubs/echo"));
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+        process.Kill();
+        throw new TimeoutException("The echo hub did not start.");
+    }
+}
+
+/// <summary>Joins a group; echoes a message to everyone in a group.</summary>
+public sealed class EchoHub : Hub
+{
+    public Task Join(string group) => Groups.AddToGroupAsync(Context.ConnectionId, group);
+
+    public Task Echo(string group, JsonElement message) => Clients.Group(group).SendAsync("echo", message);
+}
