@@ -41,12 +41,14 @@ public static partial class ClaimFinder
     public static IReadOnlyList<CandidateClaim> Find(string text)
     {
         var found = new List<CandidateClaim>();
+        var (utf16, points) = (0, 0); // sentences come in order: count code points once, as we go
         foreach (var sentence in Sentences.Split(text))
         {
             var s = sentence.Of(text);
             if (!IsClaim(s)) continue;
-            var start = CodePoints.Offset(text, sentence.Start);
-            found.Add(new CandidateClaim(s, start, start + CodePoints.Offset(s, s.Length)));
+            points += CodePoints.Offset(text[utf16..sentence.Start], sentence.Start - utf16);
+            utf16 = sentence.Start;
+            found.Add(new CandidateClaim(s, points, points + CodePoints.Offset(s, s.Length)));
         }
         return found;
     }
