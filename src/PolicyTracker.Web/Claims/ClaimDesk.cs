@@ -79,6 +79,7 @@ public sealed class ClaimDesk(TrackerDb db, ClaimsSettings settings, ClaimRuling
         ChangeAsync(claimId, ifMatch, editor, ct, claim =>
         {
             if (claim.Suggestion != SuggestionStates.Suggested) return "Only a suggestion can be dismissed.";
+            if (note?.Trim().Length > 4000) return "The note is longer than 4,000 characters.";
             claim.Suggestion = SuggestionStates.Dismissed;
             Record(claim, "dismissed", null, null, note?.Trim(), "[]", editor);
             return null;
