@@ -15,10 +15,14 @@ public static class ClaimAnchor
     /// <summary>The span at code points [start, end) of <paramref name="text"/> with its context; null when out of range or empty.</summary>
     public static TextSpan? At(string text, int start, int end)
     {
-        var points = CodePointsOf(text);
-        if (start < 0 || end <= start || end > points.Length) return null;
-        return new TextSpan(Join(points, start, end), Join(points, Math.Max(0, start - ContextLength), start),
-            Join(points, end, Math.Min(points.Length, end + ContextLength)), start, end);
+        if (start < 0 || end <= start) return null;
+        var from = Utf16Index(text, start, 0);
+        if (from < 0) return null;
+        var to = Utf16Index(text, end - start, from);
+        if (to < 0) return null;
+        var before = Step(text, from, -ContextLength);
+        var after = Step(text, to, ContextLength);
+        return new TextSpan(text[from..to], text[before..from], text[to..after], start, end);
     }
 
     /// <summary>
@@ -53,18 +57,30 @@ public static class ClaimAnchor
         return best;
     }
 
-    static string[] CodePointsOf(string text)
+    /// <summary>The UTF-16 index <paramref name="count"/> code points after <paramref name="from"/>; -1 past the end.</summary>
+    static int Utf16Index(string text, int count, int from)
     {
-        // Code points, not grapheme clusters: only surrogate pairs stay together.
-        var result = new List<string>(text.Length);
-        for (var i = 0; i < text.Length; i += char.IsSurrogatePair(text, i) ? 2 : 1)
-            result.Add(text.Substring(i, char.IsSurrogatePair(text, i) ? 2 : 1));
-        return [.. result];
+        var i = from;
+        for (var n = 0; n < count; n++)
+        {
+            if (i >= text.Length) return -1;
+            i += char.IsSurrogatePair(text, i) ? 2 : 1;
+        }
+        return i <= text.Length ? i : -1;
+    }
+
+    /// <summary>Moves <paramref name="points"/> code points forward (or back when negative) from <paramref name="i"/>, stopping at the ends.</summary>
+    static int Step(string text, int i, int points)
+    {
+        for (var n = 0; n < Math.Abs(points); n++)
+        {
+            if (points > 0) { if (i >= text.Length) break; i += char.IsSurrogatePair(text, i) ? 2 : 1; }
+            else { if (i <= 0) break; i -= i >= 2 && char.IsSurrogatePair(text, i - 2) ? 2 : 1; }
+        }
+        return i;
     }
 
     static int CodePointCount(string s) => Provenance.CodePoints.Offset(s, s.Length);
-
-    static string Join(string[] points, int from, int to) => string.Concat(points[from..to]);
 
     static int SharedSuffixLength(string a, string b)
     {

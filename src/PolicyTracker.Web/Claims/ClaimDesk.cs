@@ -47,11 +47,19 @@ public sealed class ClaimDesk(TrackerDb db, ClaimsSettings settings, ClaimRuling
         if (existing is null) db.Claims.Add(claim);
         else Touch(claim);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct); // the audit entry and event need the claim's id
-        Record(claim, "proposed", null, claim.Status, note, "[]", member);
-        db.Events.Add(ClaimEvents.Updated(claim, "proposed", NameOf(member)));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct); // the audit entry and event need the claim's id
+            Record(claim, "proposed", null, claim.Status, note, "[]", member);
+            db.Events.Add(ClaimEvents.Updated(claim, "proposed", NameOf(member)));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // An Editor accepted or dismissed the same suggestion a moment earlier; nothing was written.
+            return DeskOutcome.Fail(DeskError.Conflict, "That sentence changed while you proposed it; reload and try again.");
+        }
         reader.Forget([articleId]); // the article's JSON lists its claims
         return new DeskOutcome(claim);
     }
@@ -71,6 +79,7 @@ public sealed class ClaimDesk(TrackerDb db, ClaimsSettings settings, ClaimRuling
         ChangeAsync(claimId, ifMatch, editor, ct, claim =>
         {
             if (claim.Suggestion != SuggestionStates.Suggested) return "Only a suggestion can be dismissed.";
+            if (note?.Trim().Length > 4000) return "The note is longer than 4,000 characters.";
             claim.Suggestion = SuggestionStates.Dismissed;
             Record(claim, "dismissed", null, null, note?.Trim(), "[]", editor);
             return null;

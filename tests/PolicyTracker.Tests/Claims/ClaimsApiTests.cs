@@ -149,3 +149,22 @@ public sealed class ClaimsApiTests(SharedApp app) : IClassFixture<SharedApp>
         Assert.Equal(HttpStatusCode.Conflict, (await analyst.PostAsJsonAsync($"/api/articles/{articleId}/claims", new { selector = new[] { new { type = "TextQuoteSelector", exact = "Corvid Labs confirmed" } } })).StatusCode);
     }
 }
+
+public sealed class ClaimsOpenApiTests(SharedApp app) : IClassFixture<SharedApp>
+{
+    [Fact]
+    public async Task Every_claim_action_is_in_the_openapi_document()
+    {
+        using var client = await app.CreateApiClientAsync(await app.CreateMemberAsync(Roles.Analyst));
+        var paths = (await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
+        (string Path, string Method)[] expected =
+        [
+            ("/api/articles/{articleId}/claims", "get"), ("/api/articles/{articleId}/claims", "post"),
+            ("/api/claims", "get"), ("/api/claims/{id}", "get"), ("/api/claims/{id}", "put"), ("/api/claims/{id}/audit", "get"),
+            ("/api/claims/{id}/signoff", "post"), ("/api/claims/{id}/accept", "post"), ("/api/claims/{id}/dismiss", "post"),
+            ("/api/claims/{id}/assign", "post"), ("/api/claims/{id}/claimreview", "get"), ("/api/claims/export", "get"),
+        ];
+        foreach (var (path, method) in expected)
+            Assert.True(paths.TryGetProperty(path, out var item) && item.TryGetProperty(method, out _), $"{method} {path} is missing");
+    }
+}
