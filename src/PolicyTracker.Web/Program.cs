@@ -5,6 +5,7 @@ using PolicyTracker.Web.Ingestion;
 using PolicyTracker.Web.Live;
 using PolicyTracker.Web.Operations;
 using PolicyTracker.Web.Search;
+using PolicyTracker.Web.Stories;
 
 // A verb (users, tokens, backup, ingest) runs once against the database; no verb serves the app.
 var command = CommandLine.Parse(args);
@@ -21,6 +22,7 @@ builder.Services.AddAccounts();
 builder.Services.AddIngestion();
 builder.Services.AddLive();
 builder.Services.AddSearch();
+builder.Services.AddStories();
 builder.Services.AddWebUi();
 
 var app = builder.Build();

@@ -30,6 +30,8 @@ public sealed class TrackerDb(DbContextOptions<TrackerDb> options)
     public DbSet<SetupInvitation> SetupInvitations => Set<SetupInvitation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AppState> AppState => Set<AppState>();
+    public DbSet<Stories.StoryCluster> StoryClusters => Set<Stories.StoryCluster>();
+    public DbSet<Stories.StoryMember> StoryMembers => Set<Stories.StoryMember>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -12,10 +12,11 @@ namespace PolicyTracker.Web.Ingestion;
 /// Drafts are stored in batches, one transaction per batch, so bulk imports do not pay a
 /// commit per article; a known address fetched again with changed text becomes a new revision.
 /// </summary>
-public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleReader reader, ProvenanceEngine provenance)
+public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleReader reader, ProvenanceEngine provenance, Stories.StoryClustering stories)
 {
     const int BatchSize = 100;
     readonly SourceFiling sources = new(db);
+    readonly List<Stories.StoryItem> revised = [];
 
     /// <summary>Stores the draft, or returns the article it duplicates; throws <see cref="InvalidDraftException"/> for bad input.</summary>
     public async Task<IngestOutcome> AddAsync(ArticleDraft draft, CancellationToken ct = default)
@@ -35,7 +36,7 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
             try
             {
                 var p = PreparedArticle.From(drafts[i], canonical);
-                prepared[i] = p with { ContentFlags = provenance.EvaluateContent(p.Facts(), rules) };
+                prepared[i] = p with { ContentFlags = provenance.EvaluateContent(p.Facts(), rules), StorySignature = Stories.StorySignature.Of(p.Text) };
             }
             catch (InvalidDraftException e) { results[i] = new DraftOutcome(null, e); }
         }), ct);
@@ -60,6 +61,7 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
                 db.ChangeTracker.Clear();
                 db.ChangeTracker.AutoDetectChangesEnabled = true;
                 sources.EndBatch(committed: false);
+                revised.Clear();
                 stored = await StoreBatchAsync(batch.Select(i => prepared[i]!).ToList(), ct);
             }
             for (var k = 0; k < batch.Count; k++) results[batch[k]] = new DraftOutcome(stored[k], null);
@@ -80,6 +82,7 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
         // Only new entities are added below; scanning the tracker for edits on every Add is wasted work.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var added = new List<(int Index, Article Article, Snapshot? Snapshot)>();
+        var placed = new List<Stories.StoryItem>();
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             for (var i = 0; i < batch.Count; i++)
@@ -116,6 +119,9 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
             {
                 // Revisions and events need the articles' ids: a second save in the same transaction.
                 await db.SaveChangesAsync(ct);
+                placed = [.. added.Select(x => new Stories.StoryItem(x.Article.Id, x.Article.PublishedAt, x.Article.IngestedAt, x.Article.Text, batch[x.Index].StorySignature))];
+                foreach (var joined in await stories.PlaceAsync(db, placed, ct))
+                    db.Events.Add(TrackerEvent.Create(EventTypes.ArticleUpdated, joined, new { id = joined, reason = "joined a story" }));
                 foreach (var (index, article, snapshot) in added)
                 {
                     var p = batch[index];
@@ -129,6 +135,8 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
             }
             await tx.CommitAsync(ct);
         }
+        stories.Committed([.. placed, .. revised]);
+        revised.Clear();
         // Readers must not keep serving the version a revision replaced.
         reader.Forget(outcomes.Where(o => o?.Status == IngestStatus.Updated).Select(o => o!.ArticleId));
         foreach (var (index, article, _) in added) outcomes[index] = new IngestOutcome(article.Id, article.Title, IngestStatus.Created);
@@ -163,6 +171,11 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
         await FlagSync.ReplaceAsync(db, articleId,
             [.. p.ContentFlags, .. ProvenanceEngine.SourceFlags(source?.Credibility, source?.KnownToEditors == true)], ct);
         db.Events.Add(TrackerEvent.Create(EventTypes.ArticleUpdated, articleId, new { id = articleId, title = p.Title, revision = number + 1 }));
+        // A revised article keeps its story (and any editor's decision); one that stood alone may now join one.
+        var item = new Stories.StoryItem(articleId, article.PublishedAt, article.IngestedAt, p.Text, p.StorySignature);
+        foreach (var joined in await stories.PlaceAsync(db, [item], ct))
+            db.Events.Add(TrackerEvent.Create(EventTypes.ArticleUpdated, joined, new { id = joined, reason = "joined a story" }));
+        revised.Add(item);
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         return new IngestOutcome(articleId, p.Title, IngestStatus.Updated);

@@ -8,6 +8,9 @@ public sealed record PreparedArticle(ArticleDraft Draft, string Title, string Ht
     /// <summary>The provenance flags that depend on the article alone (its source is filed later).</summary>
     public IReadOnlyList<Provenance.FlagDraft> ContentFlags { get; init; } = [];
 
+    /// <summary>The MinHash signature for story clustering (computed here, in the parallel step).</summary>
+    public uint[] StorySignature { get; init; } = [];
+
     /// <summary>What the provenance rules look at, the source aside.</summary>
     public Provenance.ArticleFacts Facts(Articles.Credibility? credibility = null, bool sourceKnown = true) => new(
         Text, Draft.Author, Draft.PublishedAt, credibility, sourceKnown,
