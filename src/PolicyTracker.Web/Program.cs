@@ -1,5 +1,6 @@
 using PolicyTracker.Web.Accounts;
 using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Entities;
 using PolicyTracker.Web.Infrastructure;
 using PolicyTracker.Web.Ingestion;
 using PolicyTracker.Web.Live;
@@ -23,6 +24,7 @@ builder.Services.AddIngestion();
 builder.Services.AddLive();
 builder.Services.AddSearch();
 builder.Services.AddStories();
+builder.Services.AddEntities();
 builder.Services.AddWebUi();
 
 var app = builder.Build();

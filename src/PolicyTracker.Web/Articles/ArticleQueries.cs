@@ -37,6 +37,6 @@ public static class ArticleQueries
             .Select(r => new RevisionDto(r.Id, r.Number, r.FetchedAt, r.Sha256, r.SnapshotId)).ToListAsync(ct);
         var flags = await db.Flags.AsNoTracking().Where(f => f.ArticleId == id).OrderBy(f => f.Id).ToListAsync(ct);
         return new ArticleDetail(a.Id, a.Title, a.Url, SourceDto.From(a.Source), a.Author, a.PublishedAt, a.IngestedAt,
-            a.Text, a.Html, [.. flags.Select(FlagDto.From)], [], [], await Stories.StoryQueries.ClusterOfArticleAsync(db, id, ct), revisions);
+            a.Text, a.Html, [.. flags.Select(FlagDto.From)], [.. await Entities.EntityQueries.EntitiesOfArticleAsync(db, id, ct)], [], await Stories.StoryQueries.ClusterOfArticleAsync(db, id, ct), revisions);
     }
 }

@@ -32,6 +32,9 @@ public sealed class TrackerDb(DbContextOptions<TrackerDb> options)
     public DbSet<AppState> AppState => Set<AppState>();
     public DbSet<Stories.StoryCluster> StoryClusters => Set<Stories.StoryCluster>();
     public DbSet<Stories.StoryMember> StoryMembers => Set<Stories.StoryMember>();
+    public DbSet<Entities.Entity> Entities => Set<Entities.Entity>();
+    public DbSet<Entities.EntityAlias> EntityAliases => Set<Entities.EntityAlias>();
+    public DbSet<Entities.ArticleEntity> ArticleEntities => Set<Entities.ArticleEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -12,10 +12,11 @@ namespace PolicyTracker.Web.Ingestion;
 /// Drafts are stored in batches, one transaction per batch, so bulk imports do not pay a
 /// commit per article; a known address fetched again with changed text becomes a new revision.
 /// </summary>
-public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleReader reader, ProvenanceEngine provenance, Stories.StoryClustering stories)
+public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleReader reader, ProvenanceEngine provenance, Stories.StoryClustering stories, Entities.Gazetteer gazetteer)
 {
     const int BatchSize = 100;
     readonly SourceFiling sources = new(db);
+    readonly Entities.EntityLinking entities = new(db);
     readonly List<Stories.StoryItem> revised = [];
 
     /// <summary>Stores the draft, or returns the article it duplicates; throws <see cref="InvalidDraftException"/> for bad input.</summary>
@@ -31,12 +32,13 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
         var prepared = new PreparedArticle?[drafts.Count];
         var results = new DraftOutcome?[drafts.Count];
         var rules = await db.ProvenanceRules.AsNoTracking().Where(r => r.Enabled).ToListAsync(ct);
+        var matcher = await gazetteer.MatcherAsync(db, ct);
         Task Prepare(int start) => Task.Run(() => Parallel.For(start, Math.Min(start + BatchSize, drafts.Count), new ParallelOptions { CancellationToken = ct }, i =>
         {
             try
             {
                 var p = PreparedArticle.From(drafts[i], canonical);
-                prepared[i] = p with { ContentFlags = provenance.EvaluateContent(p.Facts(), rules), StorySignature = Stories.StorySignature.Of(p.Text) };
+                prepared[i] = p with { ContentFlags = provenance.EvaluateContent(p.Facts(), rules), StorySignature = Stories.StorySignature.Of(p.Text), Entities = matcher.Find(p.Text) };
             }
             catch (InvalidDraftException e) { results[i] = new DraftOutcome(null, e); }
         }), ct);
@@ -122,6 +124,7 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
                 placed = [.. added.Select(x => new Stories.StoryItem(x.Article.Id, x.Article.PublishedAt, x.Article.IngestedAt, x.Article.Text, batch[x.Index].StorySignature))];
                 foreach (var joined in await stories.PlaceAsync(db, placed, ct))
                     db.Events.Add(TrackerEvent.Create(EventTypes.ArticleUpdated, joined, new { id = joined, reason = "joined a story" }));
+                await entities.SetFoundAsync([.. added.Select(x => (x.Article.Id, x.Article.Text, batch[x.Index].Entities))], ct);
                 foreach (var (index, article, snapshot) in added)
                 {
                     var p = batch[index];
@@ -176,6 +179,7 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
         foreach (var joined in await stories.PlaceAsync(db, [item], ct))
             db.Events.Add(TrackerEvent.Create(EventTypes.ArticleUpdated, joined, new { id = joined, reason = "joined a story" }));
         revised.Add(item);
+        await entities.SetFoundAsync([(articleId, p.Text, p.Entities)], ct);
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         return new IngestOutcome(articleId, p.Title, IngestStatus.Updated);
