@@ -35,19 +35,24 @@ public sealed partial class EntityMatcher
         var k = i;
         var last = -1;
         string? type = null;
-        while (k < t.Count && k - i < 8 && (k == i || t[k].Start == t[k - 1].End + 1))
+        var complement = false;
+        while (k < t.Count && k - i < 8 && (k == i || t[k].AfterSpace))
         {
             var word = t[k].Norm;
+            if (NotNames.Contains(word) && k > i) break;
             if (t[k].IsWord && (t[k].IsCapitalised || char.IsDigit(word[0])))
             {
                 if (Heads.TryGetValue(word, out var headType)) { type = headType; last = k; }
                 else if (type is not null && k > i && Heads.ContainsKey(t[i].Norm)) last = k; // "Department of Veterans Affairs"
                 k++;
             }
-            else if (Joiners.Contains(word) && k > i && k + 1 < t.Count && t[k + 1].IsCapitalised) k++;
+            // "and" joins words inside a complement ("Committee on Communications and Technology"), not two names.
+            else if (Joiners.Contains(word) && (word != "and" || complement) && k > i && k + 1 < t.Count && t[k + 1].IsCapitalised) { complement = true; k++; }
             else break;
         }
         if (type is null || last <= i) return null;
+        // "US Bureau" is a jurisdiction and a common noun, not a name.
+        if (Enumerable.Range(i, last - i + 1).Count(x => t[x].IsWord && !(t[x].Norm.Length <= 2 && t[x].Norm.All(char.IsUpper))) < 2) return null;
         // The head opens the name ("Department of …") or ends it ("… University"); a lone head word is a common noun.
         return (last - i + 1, type);
     }
@@ -55,7 +60,7 @@ public sealed partial class EntityMatcher
 
 public sealed partial class EntityMatcher
 {
-    static readonly HashSet<string> Units = [EntityTypes.GovernmentBody, EntityTypes.Organization, EntityTypes.Programme];
+    static readonly HashSet<string> Units = [EntityTypes.GovernmentBody, EntityTypes.Organization];
 
     /// <summary>
     /// "The European Commission's AI Office" is one mention of the unit, from the article on;

@@ -113,6 +113,8 @@ public sealed partial class EntityMatcher
             return n >= 2 ? (k, n) : null;
         }
         if (t[i].Norm is "said" or "says" && i + 1 < t.Count && NameLength(t, i + 1) is var m and >= 2) return (i + 1, m);
+        // A name next to a verb of speech starts a run of capitalised words ("Foreign Affairs Kaia Lind said" is not a name).
+        if (i > 0 && t[i].AfterSpace && t[i - 1].IsWord && t[i - 1].IsCapitalised) return null;
         var length = NameLength(t, i);
         if (length < 2) return null;
         var next = i + length;
@@ -125,7 +127,7 @@ public sealed partial class EntityMatcher
     {
         var words = 0;
         var end = k;
-        while (end < t.Count && words < 3 && IsNameWord(t[end]) && (words == 0 || t[end].Start == t[end - 1].End + 1))
+        while (end < t.Count && words < 3 && IsNameWord(t[end]) && (words == 0 || t[end].AfterSpace))
         {
             if (words == 0 && LongestAlias(t, end).Entry is not null) break;
             end++;
