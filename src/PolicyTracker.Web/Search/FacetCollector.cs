@@ -55,6 +55,20 @@ public sealed class FacetCollector(IReadOnlyList<string> fields, bool withTimes)
         return [.. counts[field].OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(limit).Select(kv => new FacetValue(kv.Key, kv.Value))];
     }
 
+    /// <summary>How many different values of the facet the matches have.</summary>
+    public int Distinct(string field)
+    {
+        Flush();
+        return counts[field].Count;
+    }
+
+    /// <summary>How many matches have this value of the facet.</summary>
+    public int CountOf(string field, string value)
+    {
+        Flush();
+        return counts[field].GetValueOrDefault(value);
+    }
+
     void Flush()
     {
         for (var i = 0; i < fields.Count; i++)
