@@ -38,7 +38,7 @@ public sealed class EntityReevaluator(IServiceScopeFactory scopes, Gazetteer gaz
         foreach (var id in changed) db.Events.Add(TrackerEvent.Create(EventTypes.ArticleUpdated, id, new { id, reason = "entities re-evaluated" }));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        stories.Committed(unplaced);
+        stories.Committed(unplaced, db);
         reader.Forget(changed);
     }
 }

@@ -138,7 +138,7 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
             }
             await tx.CommitAsync(ct);
         }
-        stories.Committed([.. placed, .. revised]);
+        stories.Committed([.. placed, .. revised], db);
         revised.Clear();
         // Readers must not keep serving the version a revision replaced.
         reader.Forget(outcomes.Where(o => o?.Status == IngestStatus.Updated).Select(o => o!.ArticleId));

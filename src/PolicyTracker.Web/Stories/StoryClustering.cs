@@ -12,8 +12,10 @@ public sealed record StoryItem(int ArticleId, DateTime? PublishedAt, DateTime In
 /// best one's story (creating it when the candidate was alone). An editor's decision is never
 /// undone here. Runs inside the caller's transaction; <see cref="Committed"/> afterwards.
 /// </summary>
-public sealed class StoryClustering(StoryIndex index)
+public sealed class StoryClustering(StoryIndex index, Articles.ArticleReader reader)
 {
+    readonly HashSet<int> grown = [];
+
     /// <summary>Places the items (new articles, or stored ones without a story yet); returns the other articles whose story changed.</summary>
     public async Task<IReadOnlyList<int>> PlaceAsync(TrackerDb db, IReadOnlyList<StoryItem> items, CancellationToken ct)
     {
@@ -59,16 +61,21 @@ public sealed class StoryClustering(StoryIndex index)
                 firsts.Know(best.Other);
             }
             member.Cluster = best.Member.Cluster;
+            if (member.Cluster.Id != 0) grown.Add(member.Cluster.Id);
             await firsts.ConsiderAsync(member.Cluster, item, ct);
         }
         db.ChangeTracker.DetectChanges();
         return [.. changed];
     }
 
-    /// <summary>Makes the placed signatures visible to later lookups once their transaction committed.</summary>
-    public void Committed(IEnumerable<StoryItem> items)
+    /// <summary>Makes the placed signatures visible to later lookups once their transaction committed, and drops cached reads of stories that grew.</summary>
+    public void Committed(IEnumerable<StoryItem> items, TrackerDb db)
     {
         foreach (var item in items) index.Add(item.ArticleId, item.Signature);
+        if (grown.Count == 0) return;
+        var clusters = grown.ToList();
+        grown.Clear();
+        reader.Forget([.. db.StoryMembers.AsNoTracking().Where(m => m.ClusterId != null && clusters.Contains(m.ClusterId.Value)).Select(m => m.ArticleId)]);
     }
 }
 

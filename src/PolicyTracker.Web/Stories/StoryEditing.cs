@@ -5,7 +5,7 @@ using PolicyTracker.Web.Live;
 namespace PolicyTracker.Web.Stories;
 
 /// <summary>Editors' corrections: split an article out of its story, or merge two stories. Both stick when articles are processed again.</summary>
-public sealed class StoryEditing(TrackerDb db, StoryIndex index)
+public sealed class StoryEditing(TrackerDb db, StoryIndex index, Articles.ArticleReader reader)
 {
     /// <summary>Takes the article out of its story and keeps it alone; null on success, else what is wrong.</summary>
     public async Task<string?> SplitAsync(int articleId, CancellationToken ct)
@@ -30,6 +30,7 @@ public sealed class StoryEditing(TrackerDb db, StoryIndex index)
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         index.SetAlone(articleId, true);
+        reader.Forget(affected); // the next read shows the change at once
         return null;
     }
 
@@ -66,6 +67,7 @@ public sealed class StoryEditing(TrackerDb db, StoryIndex index)
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         foreach (var m in moving) index.SetAlone(m.ArticleId, false);
+        reader.Forget(all); // the next read shows the change at once
         return null;
     }
 
