@@ -36,18 +36,26 @@ public sealed partial class EntityMatcher
         var last = -1;
         string? type = null;
         var complement = false;
+        (int Last, string? Type)? beforeAnd = null;
         while (k < t.Count && k - i < 8 && (k == i || t[k].AfterSpace))
         {
             var word = t[k].Norm;
             if (NotNames.Contains(word) && k > i) break;
             if (t[k].IsWord && (t[k].IsCapitalised || char.IsDigit(word[0])))
             {
+                // A second name after "and" ("… Veterans Affairs and Stanford University") is a name of its own.
+                if (Heads.ContainsKey(word) && beforeAnd is { } previous && previous.Type is not null) { (last, type) = previous; break; }
                 if (Heads.TryGetValue(word, out var headType)) { type = headType; last = k; }
                 else if (type is not null && k > i && Heads.ContainsKey(t[i].Norm)) last = k; // "Department of Veterans Affairs"
                 k++;
             }
             // "and" joins words inside a complement ("Committee on Communications and Technology"), not two names.
-            else if (Joiners.Contains(word) && (word != "and" || complement) && k > i && k + 1 < t.Count && t[k + 1].IsCapitalised) { complement = true; k++; }
+            else if (Joiners.Contains(word) && (word != "and" || complement) && k > i && k + 1 < t.Count && t[k + 1].IsCapitalised)
+            {
+                if (word == "and") beforeAnd ??= (last, type);
+                complement = true;
+                k++;
+            }
             else break;
         }
         if (type is null || last <= i) return null;

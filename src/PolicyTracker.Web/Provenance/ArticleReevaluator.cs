@@ -45,15 +45,17 @@ public abstract class ArticleReevaluator<TProgress>(IServiceScopeFactory scopes,
 
         var target = state.Requested;
         var ids = await db.Articles.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
-        state = state with { Total = ids.Count, Done = 0, StartedAt = DateTime.UtcNow, FinishedAt = null };
-        await progress.SaveAsync(state, ct);
+        var (started, done) = (DateTime.UtcNow, 0);
+        // Progress is written over the latest state, so a request made meanwhile is not lost.
+        async Task ReportAsync() => await progress.SaveAsync(await progress.StateAsync(ct) with { Total = ids.Count, Done = done, StartedAt = started, FinishedAt = null }, ct);
+        await ReportAsync();
         foreach (var batch in ids.Chunk(BatchSize))
         {
             using (var work = scopes.CreateScope()) await ReevaluateAsync(work.ServiceProvider, batch, ct);
-            state = state with { Done = state.Done + batch.Length };
-            await progress.SaveAsync(state, ct);
+            done += batch.Length;
+            await ReportAsync();
         }
         var latest = await progress.StateAsync(ct);
-        await progress.SaveAsync(latest with { Completed = target, Total = state.Total, Done = state.Done, FinishedAt = DateTime.UtcNow }, ct);
+        await progress.SaveAsync(latest with { Completed = target, Total = ids.Count, Done = done, FinishedAt = DateTime.UtcNow }, ct);
     }
 }
