@@ -45,7 +45,7 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
         var (total, docs, facets) = index.Search(searcher =>
         {
             var wanted = request.Page * request.PageSize;
-            var counter = new FacetCollector(FacetFields, withTimes: false);
+            var counter = new FacetCollector(FacetFields, withTimes: false, request.Collapse ? Fields.ClusterFacet : null);
             var top = Collect(searcher, query, request, textQuery, wanted, counter);
             // Collapsed: the best hit of each story stands for it; fetch deeper until the page is full.
             var hits = Page(searcher, top, request, counter);
