@@ -19,6 +19,7 @@ public sealed class StoryClustering(StoryIndex index, Articles.ArticleReader rea
     /// <summary>Places the items (new articles, or stored ones without a story yet); returns the other articles whose story changed.</summary>
     public async Task<IReadOnlyList<int>> PlaceAsync(TrackerDb db, IReadOnlyList<StoryItem> items, CancellationToken ct)
     {
+        shingleSets.Clear();
         await index.SyncAsync(db, ct);
         var mine = items.Select(i => i.ArticleId).ToHashSet();
         var candidates = items.Select(i => index.Candidates(i.Signature, i.ArticleId)
@@ -47,11 +48,12 @@ public sealed class StoryClustering(StoryIndex index, Articles.ArticleReader rea
             if (member.Decision != StoryDecision.None || member.ClusterId is not null || member.Cluster is not null) continue;
 
             // Stored candidates and those placed earlier in this batch, best confirmed overlap first.
-            var best = candidates[i].Where(stored.ContainsKey).Select(id => (Other: stored[id], Member: members.GetValueOrDefault(id)))
-                .Concat(placed.Take(placed.Count - 1).Where(p => p.Bands.Intersect(bands).Any()
-                    && StorySignature.Estimate(p.Item.Signature, item.Signature) >= StoryMatch.MinEstimate).Select(p => (Other: p.Item, Member: (StoryMember?)p.Member)))
+            var close = candidates[i].Where(stored.ContainsKey).Select(id => (Other: stored[id], Member: members.GetValueOrDefault(id)))
+                .Concat(placed.Take(placed.Count - 1).Where(p => p.Bands.Intersect(bands).Any()).Select(p => (Other: p.Item, Member: (StoryMember?)p.Member)))
                 .Where(c => c.Member is not null && c.Member.Decision != StoryDecision.Alone)
-                .Select(c => (c.Other, c.Member, Score: StorySignature.Jaccard(item.Text, c.Other.Text)))
+                .Select(c => (c.Other, c.Member, Estimate: StorySignature.Estimate(item.Signature, c.Other.Signature.Length > 0 ? c.Other.Signature : StorySignature.FromBytes(c.Member!.Signature))))
+                .Where(c => c.Estimate >= StoryMatch.MinEstimate).ToList();
+            var best = close.Select(c => (c.Other, c.Member, Score: c.Estimate >= StoryMatch.SureEstimate ? c.Estimate : Exact(item, c.Other)))
                 .Where(c => c.Score >= StoryMatch.Threshold).OrderByDescending(c => c.Score).FirstOrDefault();
             if (best.Member is null) continue;
             if (best.Member.Cluster is null)
@@ -66,6 +68,16 @@ public sealed class StoryClustering(StoryIndex index, Articles.ArticleReader rea
         }
         db.ChangeTracker.DetectChanges();
         return [.. changed];
+    }
+
+    readonly Dictionary<int, HashSet<ulong>> shingleSets = [];
+
+    // Exact overlap, each text's shingles computed once per batch.
+    double Exact(StoryItem item, StoryItem other)
+    {
+        if (!shingleSets.TryGetValue(item.ArticleId, out var mine)) shingleSets[item.ArticleId] = mine = StorySignature.ShingleSet(item.Text);
+        if (!shingleSets.TryGetValue(other.ArticleId, out var theirs)) shingleSets[other.ArticleId] = theirs = StorySignature.ShingleSet(other.Text);
+        return StorySignature.Jaccard(mine, theirs);
     }
 
     /// <summary>Makes the placed signatures visible to later lookups once their transaction committed, and drops cached reads of stories that grew.</summary>

@@ -1,57 +1,44 @@
-using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace PolicyTracker.Web.Stories;
 
 /// <summary>
 /// MinHash over word 5-gram shingles of the canonical text, and the LSH band keys built from it.
-/// Words are lower-cased runs of letters and digits; each shingle is hashed once, then passed
-/// through <see cref="Size"/> cheap hash permutations computed a vector at a time.
+/// Words are lower-cased runs of letters and digits. The signature is one-permutation MinHash:
+/// each shingle is hashed once, its top bits choose one of <see cref="Size"/> bins and the rest
+/// compete for that bin's minimum; empty bins borrow the next filled bin's value (rotation
+/// densification), so short texts still compare. One hash per shingle keeps it cheap at ingest.
 /// </summary>
 public static class StorySignature
 {
     /// <summary>Number of MinHash values in a signature.</summary>
-    public const int Size = 128;
+    public const int Size = 192;
     /// <summary>Words per shingle.</summary>
     public const int ShingleWords = 5;
     /// <summary>Bands of <see cref="Rows"/> values used as LSH keys (the first Bands × Rows values).</summary>
-    public const int Bands = 32;
-    public const int Rows = 2;
-
-    static readonly uint[] A = new uint[Size], B = new uint[Size], C = new uint[Size];
-
-    static StorySignature()
-    {
-        // Fixed seed: signatures stored in the database must stay comparable across runs.
-        var rng = new Random(20261129);
-        for (var i = 0; i < Size; i++)
-        {
-            A[i] = (uint)rng.Next() | 1u;
-            B[i] = (uint)rng.Next();
-            C[i] = ((uint)rng.Next() << 1) | 1u;
-        }
-    }
+    public const int Bands = 64;
+    public const int Rows = 3;
 
     /// <summary>The MinHash signature of <paramref name="text"/>.</summary>
     public static uint[] Of(string text)
     {
         var signature = new uint[Size];
         Array.Fill(signature, uint.MaxValue);
-        var mins = MemoryMarshal.Cast<uint, Vector<uint>>(signature.AsSpan());
-        var a = MemoryMarshal.Cast<uint, Vector<uint>>(A.AsSpan());
-        var b = MemoryMarshal.Cast<uint, Vector<uint>>(B.AsSpan());
-        var c = MemoryMarshal.Cast<uint, Vector<uint>>(C.AsSpan());
+        var filled = new bool[Size];
+        var any = false;
         foreach (var shingle in new Shingles(text))
         {
-            var x = new Vector<uint>(shingle);
-            for (var i = 0; i < mins.Length; i++)
-            {
-                var y = a[i] * x + b[i];
-                y ^= Vector.ShiftRightLogical(y, 15);
-                y *= c[i];
-                y ^= Vector.ShiftRightLogical(y, 13);
-                mins[i] = Vector.Min(mins[i], y);
-            }
+            var bin = (int)(((shingle >> 32) * Size) >> 32); // the top bits pick the bin
+            var value = (uint)shingle;
+            if (value <= signature[bin]) { signature[bin] = value; filled[bin] = true; any = true; }
+        }
+        if (!any) return signature;
+        for (var i = 0; i < Size; i++)
+        {
+            if (filled[i]) continue;
+            var distance = 1;
+            while (!filled[(i + distance) % Size]) distance++;
+            signature[i] = (uint)Mix(signature[(i + distance) % Size] * 0x9E3779B97F4A7C15UL + (ulong)distance);
         }
         return signature;
     }
@@ -78,15 +65,26 @@ public static class StorySignature
     }
 
     /// <summary>The exact Jaccard similarity of two texts' shingle sets (used to confirm LSH candidates).</summary>
-    public static double Jaccard(string x, string y)
+    public static double Jaccard(string x, string y) => Jaccard(ShingleSet(x), y);
+
+    /// <summary>The exact Jaccard similarity of a shingle set (from <see cref="ShingleSet"/>) and a text's shingles.</summary>
+    public static double Jaccard(HashSet<ulong> first, string y) => Jaccard(first, ShingleSet(y));
+
+    /// <summary>The exact Jaccard similarity of two shingle sets.</summary>
+    public static double Jaccard(HashSet<ulong> first, HashSet<ulong> second)
     {
-        var first = new HashSet<uint>();
-        foreach (var s in new Shingles(x)) first.Add(s);
-        var second = new HashSet<uint>();
-        foreach (var s in new Shingles(y)) second.Add(s);
         if (first.Count == 0 || second.Count == 0) return 0;
-        var shared = first.Count(second.Contains);
+        var shared = 0;
+        foreach (var s in second) if (first.Contains(s)) shared++;
         return shared / (double)(first.Count + second.Count - shared);
+    }
+
+    /// <summary>The text's distinct shingle hashes.</summary>
+    public static HashSet<ulong> ShingleSet(string text)
+    {
+        var set = new HashSet<ulong>();
+        foreach (var s in new Shingles(text)) set.Add(s);
+        return set;
     }
 
     /// <summary>As bytes, for the database.</summary>
@@ -104,7 +102,7 @@ public static class StorySignature
         return h ^ (h >> 33);
     }
 
-    /// <summary>The 32-bit hashes of the text's word shingles, without allocating the words.</summary>
+    /// <summary>The 64-bit hashes of the text's word shingles, without allocating the words.</summary>
     ref struct Shingles(string text)
     {
         readonly string text = text;
@@ -115,7 +113,7 @@ public static class StorySignature
 
         public readonly Shingles GetEnumerator() => this;
 
-        public uint Current { get; private set; }
+        public ulong Current { get; private set; }
 
         public bool MoveNext()
         {
@@ -136,27 +134,28 @@ public static class StorySignature
             return false;
         }
 
-        static uint Fold(ulong a, ulong b, ulong c, ulong d, ulong e)
-        {
-            var h = Mix(a * 31 + b);
-            h = Mix(h * 31 + c);
-            h = Mix(h * 31 + d);
-            h = Mix(h * 31 + e);
-            return (uint)(h ^ (h >> 32));
-        }
+        static ulong Fold(ulong a, ulong b, ulong c, ulong d, ulong e) =>
+            Mix(((((a * 0x100000001B3UL) ^ b) * 0x100000001B3UL ^ c) * 0x100000001B3UL ^ d) * 0x100000001B3UL ^ e);
 
         bool NextWord(out ulong hash)
         {
             hash = 14695981039346656037UL;
             var s = text;
-            while (position < s.Length && !char.IsLetterOrDigit(s[position])) position++;
+            while (position < s.Length && !IsWordChar(s[position])) position++;
             if (position >= s.Length) return false;
-            while (position < s.Length && char.IsLetterOrDigit(s[position]))
+            char c;
+            while (position < s.Length && IsWordChar(c = s[position]))
             {
-                hash = (hash ^ char.ToLowerInvariant(s[position])) * 1099511628211UL;
+                hash = (hash ^ Lower(c)) * 1099511628211UL;
                 position++;
             }
             return true;
         }
+
+        // ASCII first: almost every character of an English article.
+        static bool IsWordChar(char c) => c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 : char.IsLetterOrDigit(c);
+
+        static char Lower(char c) => c < 128 ? ((uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+
     }
 }
