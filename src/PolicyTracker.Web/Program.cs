@@ -2,11 +2,13 @@ using PolicyTracker.Web.Accounts;
 using PolicyTracker.Web.Claims;
 using PolicyTracker.Web.Annotations;
 using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Entities;
 using PolicyTracker.Web.Infrastructure;
 using PolicyTracker.Web.Ingestion;
 using PolicyTracker.Web.Live;
 using PolicyTracker.Web.Operations;
 using PolicyTracker.Web.Search;
+using PolicyTracker.Web.Stories;
 
 // A verb (users, tokens, backup, ingest) runs once against the database; no verb serves the app.
 var command = CommandLine.Parse(args);
@@ -25,6 +27,8 @@ builder.Services.AddLive();
 builder.Services.AddSearch();
 builder.Services.AddClaims();
 builder.Services.AddAnnotations();
+builder.Services.AddStories();
+builder.Services.AddEntities();
 builder.Services.AddWebUi();
 
 var app = builder.Build();

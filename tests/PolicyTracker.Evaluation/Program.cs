@@ -24,6 +24,13 @@ if (args is ["relevance", .. var more])
 
 if (args is ["annotations", var testsFolder])
     return await AnnotationsEvaluation.RunAsync(testsFolder, Directory.GetCurrentDirectory(), Console.Out);
+if (args is ["clusters", .. var pairs])
+    return PolicyTracker.Evaluation.Stories.ClusterEvaluation.Run(pairs.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))
+        ?? Path.Combine("tests", "PolicyTracker.Evaluation", "Data", "clusters"), Console.Out, pairs.Contains("--show-held-out"));
+
+if (args is ["entities", .. var ents])
+    return PolicyTracker.Evaluation.Entities.EntityEvaluation.Run(ents.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))
+        ?? Path.Combine("tests", "PolicyTracker.Evaluation", "Data", "entities"), Path.Combine("content", "entities.json"), Console.Out, ents.Contains("--show-held-out"));
 
 Console.Error.WriteLine("""
     usage: dotnet run --project tests/PolicyTracker.Evaluation -- <command>
@@ -32,6 +39,10 @@ Console.Error.WriteLine("""
                                             provenance flags: precision and recall per kind, dev and held-out
       claims [data-folder] [--show-held-out]  candidate claims: precision and recall by sentence, dev and held-out
       annotations <web-annotation-tests>    our Web Annotation JSON-LD against the W3C model schemas (all MUSTs must hold)
+      clusters [data-folder] [--show-held-out]
+                                            story clusters: precision and recall of "same story", dev and held-out
+      entities [data-folder] [--show-held-out]
+                                            entities: precision and recall per type (spans, and names by article), dev and held-out
       relevance [queries.json]              search: precision@10 and nDCG@10 over the sample articles, dev and held-out
     """);
 return 2;

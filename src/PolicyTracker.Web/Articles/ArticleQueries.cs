@@ -9,10 +9,11 @@ public static class ArticleQueries
     /// <summary>Largest page size any list accepts.</summary>
     public const int MaxPageSize = 200;
 
-    /// <summary>Newest first (published date, else ingested), one page.</summary>
-    public static async Task<Paged<ArticleListItem>> ListAsync(this TrackerDb db, int page, int pageSize, CancellationToken ct = default)
+    /// <summary>Newest first (published date, else ingested), one page; with <paramref name="oneRowPerStory"/>, a story shows only its first appearance.</summary>
+    public static async Task<Paged<ArticleListItem>> ListAsync(this TrackerDb db, int page, int pageSize, CancellationToken ct = default, bool oneRowPerStory = false)
     {
         var query = db.Articles.AsNoTracking();
+        if (oneRowPerStory) query = Stories.StoryQueries.FirstAppearancesOnly(db, query);
         var total = await query.CountAsync(ct);
         var rows = await query
             .OrderByDescending(a => a.PublishedAt ?? a.IngestedAt).ThenByDescending(a => a.Id)
@@ -23,8 +24,9 @@ public static class ArticleQueries
         var flags = (await db.Flags.AsNoTracking().Where(f => ids.Contains(f.ArticleId) && !f.Dismissed)
                 .Select(f => new { f.ArticleId, f.Kind, f.Severity }).ToListAsync(ct))
             .ToLookup(f => f.ArticleId, f => new FlagBadge(f.Kind, f.Severity));
+        var stories = await Stories.StoryQueries.BriefsAsync(db, ids, ct);
         var items = rows.Select(a => new ArticleListItem(a.Id, a.Title, SourceDto.From(a.Source), a.Author, a.PublishedAt, a.IngestedAt,
-            FlagBadge.Distinct(flags[a.Id]), null)).ToList();
+            FlagBadge.Distinct(flags[a.Id]), stories.GetValueOrDefault(a.Id))).ToList();
         return new Paged<ArticleListItem>(total, page, pageSize, items);
     }
 
@@ -38,6 +40,6 @@ public static class ArticleQueries
         var flags = await db.Flags.AsNoTracking().Where(f => f.ArticleId == id).OrderBy(f => f.Id).ToListAsync(ct);
         var claims = await db.Claims.AsNoTracking().Where(c => c.ArticleId == id && c.Suggestion == Claims.SuggestionStates.Accepted).OrderBy(c => c.Start).ToListAsync(ct);
         return new ArticleDetail(a.Id, a.Title, a.Url, SourceDto.From(a.Source), a.Author, a.PublishedAt, a.IngestedAt,
-            a.Text, a.Html, [.. flags.Select(FlagDto.From)], [], [.. claims.Select(c => Claims.ClaimDto.From(c))], null, revisions);
+            a.Text, a.Html, [.. flags.Select(FlagDto.From)], [.. await Entities.EntityQueries.EntitiesOfArticleAsync(db, id, ct)], [.. claims.Select(c => Claims.ClaimDto.From(c))], await Stories.StoryQueries.ClusterOfArticleAsync(db, id, ct), revisions);
     }
 }

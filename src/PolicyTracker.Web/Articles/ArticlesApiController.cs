@@ -11,14 +11,14 @@ namespace PolicyTracker.Web.Articles;
 [Route("api/articles")]
 public sealed class ArticlesApiController(TrackerDb db, ArticleStore store, ArticleReader reader) : ControllerBase
 {
-    /// <summary>Articles, newest first, a page at a time.</summary>
+    /// <summary>Articles, newest first, a page at a time; <c>stories=true</c> lists one row per story (its first appearance).</summary>
     [HttpGet, Authorize(Policy = Policies.Read)]
     [ProducesResponseType<Paged<ArticleListItem>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
-    public async Task<IActionResult> List([FromQuery] int page = 1, [FromQuery] int pageSize = 50, CancellationToken ct = default)
+    public async Task<IActionResult> List([FromQuery] int page = 1, [FromQuery] int pageSize = 50, [FromQuery] bool stories = false, CancellationToken ct = default)
     {
         if (Paging.Problem(page, pageSize) is { } problem) return ValidationProblem(problem);
-        return Ok(await db.ListAsync(page, pageSize, ct));
+        return Ok(await db.ListAsync(page, pageSize, ct, stories));
     }
 
     /// <summary>One article with its canonical text and sanitized HTML.</summary>

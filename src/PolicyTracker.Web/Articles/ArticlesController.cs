@@ -16,9 +16,10 @@ public sealed class ArticlesController(ArticleReader reader) : Controller
     public IActionResult Home() => RedirectToAction(nameof(Index));
 
     [HttpGet("/articles")]
-    public async Task<IActionResult> Index([FromServices] TrackerDb db, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index([FromServices] TrackerDb db, int page = 1, bool stories = false, CancellationToken ct = default)
     {
-        var list = await db.ListAsync(Math.Max(1, page), PageSize, ct);
+        var list = await db.ListAsync(Math.Max(1, page), PageSize, ct, stories);
+        ViewData["Stories"] = stories;
         return View(list);
     }
 

@@ -34,6 +34,11 @@ public sealed class TrackerDb(DbContextOptions<TrackerDb> options)
     public DbSet<AppState> AppState => Set<AppState>();
     public DbSet<Claims.Claim> Claims => Set<Claims.Claim>();
     public DbSet<Claims.ClaimAudit> ClaimAudits => Set<Claims.ClaimAudit>();
+    public DbSet<Stories.StoryCluster> StoryClusters => Set<Stories.StoryCluster>();
+    public DbSet<Stories.StoryMember> StoryMembers => Set<Stories.StoryMember>();
+    public DbSet<Entities.Entity> Entities => Set<Entities.Entity>();
+    public DbSet<Entities.EntityAlias> EntityAliases => Set<Entities.EntityAlias>();
+    public DbSet<Entities.ArticleEntity> ArticleEntities => Set<Entities.ArticleEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

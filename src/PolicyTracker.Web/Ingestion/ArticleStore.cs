@@ -12,10 +12,12 @@ namespace PolicyTracker.Web.Ingestion;
 /// Drafts are stored in batches, one transaction per batch, so bulk imports do not pay a
 /// commit per article; a known address fetched again with changed text becomes a new revision.
 /// </summary>
-public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleReader reader, ProvenanceEngine provenance)
+public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleReader reader, ProvenanceEngine provenance, Stories.StoryClustering stories, Entities.Gazetteer gazetteer)
 {
     const int BatchSize = 100;
     readonly SourceFiling sources = new(db);
+    readonly Entities.EntityLinking entities = new(db);
+    readonly List<Stories.StoryItem> revised = [];
 
     /// <summary>Stores the draft, or returns the article it duplicates; throws <see cref="InvalidDraftException"/> for bad input.</summary>
     public async Task<IngestOutcome> AddAsync(ArticleDraft draft, CancellationToken ct = default)
@@ -30,12 +32,19 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
         var prepared = new PreparedArticle?[drafts.Count];
         var results = new DraftOutcome?[drafts.Count];
         var rules = await db.ProvenanceRules.AsNoTracking().Where(r => r.Enabled).ToListAsync(ct);
+        var matcher = await gazetteer.MatcherAsync(db, ct);
         Task Prepare(int start) => Task.Run(() => Parallel.For(start, Math.Min(start + BatchSize, drafts.Count), new ParallelOptions { CancellationToken = ct }, i =>
         {
             try
             {
                 var p = PreparedArticle.From(drafts[i], canonical);
-                prepared[i] = p with { ContentFlags = provenance.EvaluateContent(p.Facts(), rules), CandidateClaims = Claims.ClaimFinder.Find(p.Text) };
+                prepared[i] = p with
+                {
+                    ContentFlags = provenance.EvaluateContent(p.Facts(), rules),
+                    StorySignature = Stories.StorySignature.Of(p.Text),
+                    Entities = matcher.Find(p.Text),
+                    CandidateClaims = Claims.ClaimFinder.Find(p.Text),
+                };
             }
             catch (InvalidDraftException e) { results[i] = new DraftOutcome(null, e); }
         }), ct);
@@ -60,6 +69,7 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
                 db.ChangeTracker.Clear();
                 db.ChangeTracker.AutoDetectChangesEnabled = true;
                 sources.EndBatch(committed: false);
+                revised.Clear();
                 stored = await StoreBatchAsync(batch.Select(i => prepared[i]!).ToList(), ct);
             }
             for (var k = 0; k < batch.Count; k++) results[batch[k]] = new DraftOutcome(stored[k], null);
@@ -80,6 +90,7 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
         // Only new entities are added below; scanning the tracker for edits on every Add is wasted work.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var added = new List<(int Index, Article Article, Snapshot? Snapshot)>();
+        var placed = new List<Stories.StoryItem>();
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             for (var i = 0; i < batch.Count; i++)
@@ -116,6 +127,10 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
             {
                 // Revisions and events need the articles' ids: a second save in the same transaction.
                 await db.SaveChangesAsync(ct);
+                placed = [.. added.Select(x => new Stories.StoryItem(x.Article.Id, x.Article.PublishedAt, x.Article.IngestedAt, x.Article.Text, batch[x.Index].StorySignature))];
+                foreach (var joined in await stories.PlaceAsync(db, placed, ct))
+                    db.Events.Add(TrackerEvent.Create(EventTypes.ArticleUpdated, joined, new { id = joined, reason = "joined a story" }));
+                await entities.SetFoundAsync([.. added.Select(x => (x.Article.Id, x.Article.Text, batch[x.Index].Entities))], ct);
                 foreach (var (index, article, snapshot) in added)
                 {
                     var p = batch[index];
@@ -130,6 +145,8 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
             }
             await tx.CommitAsync(ct);
         }
+        stories.Committed([.. placed, .. revised], db);
+        revised.Clear();
         // Readers must not keep serving the version a revision replaced.
         reader.Forget(outcomes.Where(o => o?.Status == IngestStatus.Updated).Select(o => o!.ArticleId));
         foreach (var (index, article, _) in added) outcomes[index] = new IngestOutcome(article.Id, article.Title, IngestStatus.Created);
@@ -166,6 +183,12 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
         await Claims.ClaimSuggestions.ReanchorAsync(db, articleId, p.Text, p.CandidateClaims, ct);
         await Annotations.AnnotationAnchoring.ReanchorAsync(db, articleId, p.Text, ct);
         db.Events.Add(TrackerEvent.Create(EventTypes.ArticleUpdated, articleId, new { id = articleId, title = p.Title, revision = number + 1 }));
+        // A revised article keeps its story (and any editor's decision); one that stood alone may now join one.
+        var item = new Stories.StoryItem(articleId, article.PublishedAt, article.IngestedAt, p.Text, p.StorySignature);
+        foreach (var joined in await stories.PlaceAsync(db, [item], ct))
+            db.Events.Add(TrackerEvent.Create(EventTypes.ArticleUpdated, joined, new { id = joined, reason = "joined a story" }));
+        revised.Add(item);
+        await entities.SetFoundAsync([(articleId, p.Text, p.Entities)], ct);
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         return new IngestOutcome(articleId, p.Title, IngestStatus.Updated);

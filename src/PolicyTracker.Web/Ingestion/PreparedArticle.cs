@@ -10,6 +10,11 @@ public sealed record PreparedArticle(ArticleDraft Draft, string Title, string Ht
 
     /// <summary>Sentences suggested as claims.</summary>
     public IReadOnlyList<Claims.CandidateClaim> CandidateClaims { get; init; } = [];
+    /// <summary>The MinHash signature for story clustering (computed here, in the parallel step).</summary>
+    public uint[] StorySignature { get; init; } = [];
+
+    /// <summary>The entities found in the text (UTF-16 spans; stored in code points).</summary>
+    public IReadOnlyList<Entities.FoundEntity> Entities { get; init; } = [];
 
     /// <summary>What the provenance rules look at, the source aside.</summary>
     public Provenance.ArticleFacts Facts(Articles.Credibility? credibility = null, bool sourceKnown = true) => new(

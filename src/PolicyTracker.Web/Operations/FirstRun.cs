@@ -14,6 +14,7 @@ public static class FirstRun
         {
             // Rules first, so the first import is already flagged.
             await scope.ServiceProvider.GetRequiredService<Provenance.RuleSeeder>().SeedIfEmptyAsync(app.Environment.ContentRootPath);
+            await scope.ServiceProvider.GetRequiredService<Entities.EntitySeeder>().SeedIfEmptyAsync(app.Environment.ContentRootPath);
             var summary = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportOnceAsync(app.Environment.ContentRootPath);
             if (summary is not null)
                 app.Logger.LogInformation("First run: imported {Created} articles from content/ ({Failed} failed)", summary.Created, summary.Failed.Count);

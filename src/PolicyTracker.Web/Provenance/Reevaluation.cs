@@ -13,9 +13,10 @@ public sealed record ReevaluationState(long Requested, long Completed, int Total
 }
 
 /// <summary>Asks for, reads and records the re-evaluation of all articles after the rules change.</summary>
-public sealed class Reevaluation(TrackerDb db)
+public class Reevaluation(TrackerDb db)
 {
-    const string Key = "provenance-reevaluation";
+    /// <summary>The AppState row holding this re-evaluation's progress.</summary>
+    protected virtual string Key => "provenance-reevaluation";
 
     public async Task<ReevaluationState> StateAsync(CancellationToken ct = default)
     {
@@ -47,56 +48,13 @@ public sealed class Reevaluation(TrackerDb db)
 /// Re-evaluates every article's flags in the background when the rules change, in batches,
 /// recording progress; an article whose flags change gets an articleUpdated event.
 /// </summary>
-public sealed class Reevaluator(IServiceScopeFactory scopes, ProvenanceEngine engine, ArticleReader reader, ILogger<Reevaluator> log) : BackgroundService
+public sealed class Reevaluator(IServiceScopeFactory scopes, ProvenanceEngine engine, ArticleReader reader, ILogger<Reevaluator> log)
+    : ArticleReevaluator<Reevaluation>(scopes, log)
 {
-    const int BatchSize = 200;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ReevaluateAsync(IServiceProvider services, int[] ids, CancellationToken ct)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunIfRequestedAsync(stoppingToken);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "Re-evaluating flags failed; retrying");
-                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
-
-    async Task RunIfRequestedAsync(CancellationToken ct)
-    {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TrackerDb>();
-        var progress = scope.ServiceProvider.GetRequiredService<Reevaluation>();
-        var state = await progress.StateAsync(ct);
-        if (!state.Running) return;
-
-        var target = state.Requested;
+        var db = services.GetRequiredService<TrackerDb>();
         var rules = await db.ProvenanceRules.AsNoTracking().Where(r => r.Enabled).ToListAsync(ct);
-        var ids = await db.Articles.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
-        state = state with { Total = ids.Count, Done = 0, StartedAt = DateTime.UtcNow, FinishedAt = null };
-        await progress.SaveAsync(state, ct);
-        foreach (var batch in ids.Chunk(BatchSize))
-        {
-            await ReevaluateAsync(db, batch, rules, ct);
-            state = state with { Done = state.Done + batch.Length };
-            await progress.SaveAsync(state, ct);
-        }
-        var latest = await progress.StateAsync(ct);
-        await progress.SaveAsync(latest with { Completed = target, Total = state.Total, Done = state.Done, FinishedAt = DateTime.UtcNow }, ct);
-    }
-
-    async Task ReevaluateAsync(TrackerDb db, int[] ids, List<ProvenanceRule> rules, CancellationToken ct)
-    {
         var articles = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.Html, a.Text, a.Author, a.PublishedAt, a.Source }).ToListAsync(ct);
         var snapshots = (await db.Snapshots.AsNoTracking().Where(s => s.ArticleId != null && ids.Contains(s.ArticleId.Value))

@@ -7,10 +7,15 @@ namespace PolicyTracker.Web.Search;
 /// <summary>
 /// Counts, for every matching document, the values of some SortedSetDocValues fields (the
 /// facets), and gathers the publication time for the timeline. Counts are kept per segment
-/// ordinal and resolved to strings once per segment.
+/// ordinal and resolved to strings once per segment. With a <paramref name="groupField"/>
+/// (the story), a value counts each group once, as collapsed results show them.
 /// </summary>
-public sealed class FacetCollector(IReadOnlyList<string> fields, bool withTimes) : ICollector
+public sealed class FacetCollector(IReadOnlyList<string> fields, bool withTimes, string? groupField = null) : ICollector
 {
+    readonly HashSet<(int Field, string Value, string Group)> grouped = [];
+    readonly HashSet<(int Field, long Ord, string Group)> segmentGrouped = [];
+    SortedSetDocValues? groups;
+    string?[] groupNames = [];
     readonly Dictionary<string, Dictionary<string, int>> counts = fields.ToDictionary(f => f, _ => new Dictionary<string, int>());
     readonly SortedSetDocValues?[] values = new SortedSetDocValues?[fields.Count];
     readonly int[][] ordCounts = new int[fields.Count][];
@@ -34,16 +39,35 @@ public sealed class FacetCollector(IReadOnlyList<string> fields, bool withTimes)
             ordCounts[i] = new int[values[i]?.ValueCount ?? 0];
         }
         times = withTimes ? context.AtomicReader.GetNumericDocValues(Fields.PublishedSort) : null;
+        groups = groupField is null ? null : context.AtomicReader.GetSortedSetDocValues(groupField);
+        groupNames = new string?[groups?.ValueCount ?? 0];
+    }
+
+    string? GroupOf(int doc)
+    {
+        if (groups is null) return null;
+        groups.SetDocument(doc);
+        var ord = groups.NextOrd();
+        if (ord == SortedSetDocValues.NO_MORE_ORDS) return null;
+        if (groupNames[ord] is { } name) return name;
+        var scratch = new BytesRef();
+        groups.LookupOrd(ord, scratch);
+        return groupNames[ord] = scratch.Utf8ToString();
     }
 
     public void Collect(int doc)
     {
         Matches++;
+        var group = GroupOf(doc);
         for (var i = 0; i < fields.Count; i++)
         {
             if (values[i] is not { } dv) continue;
             dv.SetDocument(doc);
-            for (var ord = dv.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = dv.NextOrd()) ordCounts[i][ord]++;
+            for (var ord = dv.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = dv.NextOrd())
+            {
+                if (group is null || fields[i] == groupField) ordCounts[i][ord]++;
+                else segmentGrouped.Add((i, ord, group));
+            }
         }
         if (times is not null) Times.Add(times.Get(doc));
     }
@@ -55,8 +79,31 @@ public sealed class FacetCollector(IReadOnlyList<string> fields, bool withTimes)
         return [.. counts[field].OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(limit).Select(kv => new FacetValue(kv.Key, kv.Value))];
     }
 
+    /// <summary>How many different values of the facet the matches have.</summary>
+    public int Distinct(string field)
+    {
+        Flush();
+        return counts[field].Count;
+    }
+
+    /// <summary>How many matches have this value of the facet.</summary>
+    public int CountOf(string field, string value)
+    {
+        Flush();
+        return counts[field].GetValueOrDefault(value);
+    }
+
     void Flush()
     {
+        foreach (var (i, ord, group) in segmentGrouped)
+        {
+            var scratch = new BytesRef();
+            values[i]!.LookupOrd(ord, scratch);
+            grouped.Add((i, scratch.Utf8ToString(), group));
+        }
+        segmentGrouped.Clear();
+        foreach (var g in grouped.GroupBy(g => (g.Field, g.Value)))
+            counts[fields[g.Key.Field]][g.Key.Value] = g.Count();
         for (var i = 0; i < fields.Count; i++)
         {
             if (values[i] is not { } dv || ordCounts[i] is null) continue;

@@ -83,7 +83,15 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, SearchIndex index
         var rows = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.Title, a.Text, Domain = a.Source == null ? null : a.Source.Domain, Name = a.Source == null ? null : a.Source.Name, a.Author, a.PublishedAt, a.IngestedAt })
             .ToListAsync(ct);
-        var articles = rows.Select(a => new IndexedArticle(a.Id, a.Title, a.Text, a.Domain, a.Name, a.Author, a.PublishedAt, a.IngestedAt, [.. flags[a.Id]]));
+        var entities = (await db.ArticleEntities.AsNoTracking().Where(l => ids.Contains(l.ArticleId) && l.Origin != Entities.EntityOrigin.Removed)
+            .Select(l => new { l.ArticleId, l.Entity!.Name }).ToListAsync(ct)).ToLookup(l => l.ArticleId, l => l.Name);
+        var clusters = await db.StoryMembers.AsNoTracking().Where(m => ids.Contains(m.ArticleId) && m.ClusterId != null)
+            .ToDictionaryAsync(m => m.ArticleId, m => m.ClusterId, ct);
+        var articles = rows.Select(a => new IndexedArticle(a.Id, a.Title, a.Text, a.Domain, a.Name, a.Author, a.PublishedAt, a.IngestedAt, [.. flags[a.Id]])
+        {
+            Entities = [.. entities[a.Id]],
+            ClusterId = clusters.GetValueOrDefault(a.Id),
+        });
         foreach (var article in articles) index.Upsert(article);
         applied = events[^1].Id;
         if (events.Count < SmallBatch || DateTime.UtcNow - lastRefresh >= BulkRefreshInterval) Refresh();

@@ -23,7 +23,7 @@ public sealed class SearchIndex : IDisposable
     const string LastEventKey = "lastEvent";
     const string SchemaKey = "schema";
     /// <summary>Raised whenever the indexed fields change, so an older index is rebuilt.</summary>
-    const string Schema = "3";
+    const string Schema = "4";
 
     readonly LuceneDirectory directory;
     readonly IndexWriter writer;
@@ -70,6 +70,8 @@ public sealed class SearchIndex : IDisposable
         {
             [Fields.Source] = new LowerCaseKeywordAnalyzer(),
             [Fields.Flag] = new LowerCaseKeywordAnalyzer(),
+            [Fields.Entity] = new LowerCaseKeywordAnalyzer(),
+            [Fields.Cluster] = new LowerCaseKeywordAnalyzer(),
         });
 
     /// <summary>Adds or replaces the article's document.</summary>
@@ -91,6 +93,15 @@ public sealed class SearchIndex : IDisposable
             doc.Add(new StringField(Fields.Flag, flag, Field.Store.NO));
             doc.Add(new SortedSetDocValuesField(Fields.FlagFacet, new BytesRef(flag)));
         }
+        foreach (var entity in article.Entities.Distinct())
+        {
+            doc.Add(new StringField(Fields.Entity, entity.ToLowerInvariant(), Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(Fields.EntityFacet, new BytesRef(entity)));
+        }
+        // One story, one key: articles alone are their own story.
+        var story = article.ClusterId is int cluster ? $"c{cluster}" : $"a{id}";
+        doc.Add(new StringField(Fields.Cluster, story, Field.Store.YES));
+        doc.Add(new SortedSetDocValuesField(Fields.ClusterFacet, new BytesRef(story)));
         var when = article.PublishedAt ?? article.IngestedAt;
         doc.Add(new Int64Field(Fields.Published, when.Ticks, Field.Store.NO));
         doc.Add(new NumericDocValuesField(Fields.PublishedSort, when.Ticks));
@@ -152,7 +163,13 @@ public sealed class SearchIndex : IDisposable
 
 /// <summary>What the index holds of an article.</summary>
 public sealed record IndexedArticle(int Id, string Title, string Text, string? SourceDomain, string? SourceName, string? Author,
-    DateTime? PublishedAt, DateTime IngestedAt, IReadOnlyList<string> Flags);
+    DateTime? PublishedAt, DateTime IngestedAt, IReadOnlyList<string> Flags)
+{
+    /// <summary>Canonical names of the article's entities.</summary>
+    public IReadOnlyList<string> Entities { get; init; } = [];
+    /// <summary>The story cluster it belongs to, if any.</summary>
+    public int? ClusterId { get; init; }
+}
 
 /// <summary>The index's field names.</summary>
 public static class Fields
@@ -168,6 +185,11 @@ public static class Fields
     public const string SourceFacet = "facet_source";
     public const string FlagFacet = "facet_flag";
     public const string MonthFacet = "facet_month";
+    public const string Entity = "entity";
+    public const string EntityFacet = "facet_entity";
+    /// <summary>The story key: <c>c{clusterId}</c>, or <c>a{articleId}</c> for an article alone.</summary>
+    public const string Cluster = "cluster";
+    public const string ClusterFacet = "facet_cluster";
 }
 
 /// <summary>Keyword fields match whole values regardless of case ("Meridian Wire", "meridian wire").</summary>

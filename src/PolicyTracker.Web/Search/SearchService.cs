@@ -8,11 +8,19 @@ namespace PolicyTracker.Web.Search;
 
 /// <summary>What a search asks for; every part of it travels in the URL.</summary>
 public sealed record SearchRequest(string? Q, DateTime? From = null, DateTime? To = null, string? Source = null, string? Flag = null,
-    string Sort = "relevance", int Page = 1, int PageSize = 20);
+    string Sort = "relevance", int Page = 1, int PageSize = 20, string? Entity = null, string? Cluster = null)
+{
+    /// <summary>One hit per story, unless the search is already inside one story.</summary>
+    public bool Collapse => string.IsNullOrWhiteSpace(Cluster);
+}
 
-/// <summary>One result: the article, why it matched (a snippet with &lt;mark&gt;), and its flags.</summary>
+/// <summary>One result: the article, why it matched (a snippet with &lt;mark&gt;), its flags, and how many other matches tell the same story.</summary>
 public sealed record SearchHit(int Id, string Title, string? Source, DateTime? PublishedAt, float Score, string Snippet,
-    IReadOnlyList<FlagBadge> Flags, object? ClaimSummary, int Similar);
+    IReadOnlyList<FlagBadge> Flags, object? ClaimSummary, int Similar)
+{
+    /// <summary>The story key (<c>cluster:</c> in queries) that expands the similar hits.</summary>
+    public string? Story { get; init; }
+}
 
 /// <summary><c>{total, page, pageSize, hits, facets}</c>.</summary>
 public sealed record SearchResult(int Total, int Page, int PageSize, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets)
@@ -27,7 +35,7 @@ public sealed record TimelineBucket(string Date, int Count, IReadOnlyDictionary<
 /// <summary>Runs searches on the shared index; the database supplies what the page shows (snippets, flags).</summary>
 public sealed class SearchService(SearchIndex index, IndexFollower follower, TrackerDb db)
 {
-    static readonly string[] FacetFields = [Fields.SourceFacet, Fields.FlagFacet, Fields.MonthFacet];
+    static readonly string[] FacetFields = [Fields.SourceFacet, Fields.FlagFacet, Fields.MonthFacet, Fields.EntityFacet, Fields.ClusterFacet];
 
     /// <summary>Runs the search; throws <see cref="QueryError"/> for a query that cannot be read.</summary>
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct)
@@ -36,24 +44,22 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
         var (total, docs, facets, highlightQuery) = index.Search(searcher =>
         {
             var wanted = request.Page * request.PageSize;
-            ITopDocsCollector top = request.Sort == "date" || textQuery is null
-                ? TopFieldCollector.Create(new Sort(new SortField(Fields.PublishedSort, SortFieldType.INT64, reverse: true)), wanted, true, true, false, false)
-                : TopScoreDocCollector.Create(wanted, true);
-            var counter = new FacetCollector(FacetFields, withTimes: false);
-            searcher.Search(query, MultiCollector.Wrap((ICollector)top, counter));
-            var page = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize).ScoreDocs
-                .Select(d => (Id: int.Parse(searcher.Doc(d.Doc).Get(Fields.Id), System.Globalization.CultureInfo.InvariantCulture), Score: float.IsNaN(d.Score) ? 0 : d.Score))
-                .ToList();
+            var counter = new FacetCollector(FacetFields, withTimes: false, request.Collapse ? Fields.ClusterFacet : null);
+            var top = Collect(searcher, query, request, textQuery, wanted, counter);
+            // Collapsed: the best hit of each story stands for it; fetch deeper until the page is full.
+            var hits = Page(searcher, top, request, counter);
+            for (var depth = wanted * 4; request.Collapse && hits.Count < request.PageSize && top.TotalHits > depth / 4 && depth < counter.Matches * 4; depth *= 4)
+                hits = Page(searcher, Collect(searcher, query, request, textQuery, depth, null), request, counter);
             var facetValues = new Dictionary<string, IReadOnlyList<FacetValue>>
             {
                 ["source"] = counter.Top(Fields.SourceFacet, 20),
                 ["flag"] = counter.Top(Fields.FlagFacet, 20),
-                ["entity"] = [],
+                ["entity"] = counter.Top(Fields.EntityFacet, 20),
                 ["claimStatus"] = [],
                 ["month"] = [.. counter.Top(Fields.MonthFacet, 1000).OrderByDescending(f => f.Value, StringComparer.Ordinal)],
             };
             // Wildcards and fuzzy terms become the terms they matched, so snippets can mark them.
-            return (counter.Matches, page, facetValues, textQuery is null ? null : searcher.Rewrite(textQuery));
+            return (request.Collapse ? counter.Distinct(Fields.ClusterFacet) : counter.Matches, hits, facetValues, textQuery is null ? null : searcher.Rewrite(textQuery));
         });
 
         var ids = docs.Select(d => d.Id).ToList();
@@ -66,7 +72,7 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
         {
             var row = rows[d.Id];
             return new SearchHit(row.Id, row.Title, row.Source, row.PublishedAt, d.Score, snippets?.For(row.Text, SearchIndex.SharedAnalyzer, Fields.Text) ?? Snippets.Opening(row.Text),
-                FlagBadge.Distinct(flags[row.Id]), null, 0);
+                FlagBadge.Distinct(flags[row.Id]), null, d.Similar) { Story = d.Story };
         }).ToList();
         return new SearchResult(total, request.Page, request.PageSize, hits, facets) { Rebuilding = follower.CatchingUp };
     }
@@ -92,9 +98,37 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
         var query = new BooleanQuery { { text ?? new MatchAllDocsQuery(), Occur.MUST } };
         if (!string.IsNullOrWhiteSpace(request.Source)) query.Add(Filter(new TermQuery(new Term(Fields.Source, request.Source.Trim().ToLowerInvariant()))), Occur.MUST);
         if (!string.IsNullOrWhiteSpace(request.Flag)) query.Add(Filter(new TermQuery(new Term(Fields.Flag, request.Flag.Trim().ToLowerInvariant()))), Occur.MUST);
+        if (!string.IsNullOrWhiteSpace(request.Entity)) query.Add(Filter(new TermQuery(new Term(Fields.Entity, request.Entity.Trim().ToLowerInvariant()))), Occur.MUST);
+        if (!string.IsNullOrWhiteSpace(request.Cluster)) query.Add(Filter(new TermQuery(new Term(Fields.Cluster, request.Cluster.Trim().ToLowerInvariant()))), Occur.MUST);
         if (request.From is not null || request.To is not null)
             query.Add(Filter(NumericRangeQuery.NewInt64Range(Fields.Published, request.From?.Ticks, request.To?.AddDays(1).Ticks - 1, true, true)), Occur.MUST);
         return (query, text);
+    }
+
+    static TopDocs Collect(IndexSearcher searcher, Query query, SearchRequest request, Query? textQuery, int depth, FacetCollector? counter)
+    {
+        ITopDocsCollector top = request.Sort == "date" || textQuery is null
+            ? TopFieldCollector.Create(new Sort(new SortField(Fields.PublishedSort, SortFieldType.INT64, reverse: true)), depth, true, true, false, false)
+            : TopScoreDocCollector.Create(depth, true);
+        searcher.Search(query, counter is null ? top : MultiCollector.Wrap((ICollector)top, counter));
+        return top.GetTopDocs();
+    }
+
+    /// <summary>The requested page of hits, one per story when collapsing, each with how many other matches share its story.</summary>
+    static List<(int Id, float Score, int Similar, string? Story)> Page(IndexSearcher searcher, TopDocs top, SearchRequest request, FacetCollector counter)
+    {
+        var seen = new HashSet<string>();
+        var hits = new List<(int, float, int, string?)>();
+        foreach (var d in top.ScoreDocs)
+        {
+            var doc = searcher.Doc(d.Doc);
+            var story = doc.Get(Fields.Cluster);
+            if (request.Collapse && story is not null && !seen.Add(story)) continue;
+            var similar = story is null || !story.StartsWith('c') ? 0 : counter.CountOf(Fields.ClusterFacet, story) - 1;
+            hits.Add((int.Parse(doc.Get(Fields.Id), System.Globalization.CultureInfo.InvariantCulture), float.IsNaN(d.Score) ? 0 : d.Score,
+                request.Collapse ? similar : 0, story is not null && story.StartsWith('c') ? story : null));
+        }
+        return hits.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
     }
 
     // Filters narrow the results without changing their order.

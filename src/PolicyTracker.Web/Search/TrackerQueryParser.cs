@@ -7,7 +7,7 @@ namespace PolicyTracker.Web.Search;
 
 /// <summary>
 /// The query language: free text over title (boosted) and text, "phrases", AND/OR/NOT and
-/// parentheses, wildcards, and the fields title:, author:, source:, flag: and
+/// parentheses, wildcards, and the fields title:, author:, source:, flag:, entity:, cluster: and
 /// published:[2026-01-01 TO 2026-06-30].
 /// </summary>
 public sealed class TrackerQueryParser : MultiFieldQueryParser
@@ -47,7 +47,7 @@ public sealed class TrackerQueryParser : MultiFieldQueryParser
     protected override Query GetFieldQuery(string field, string queryText, bool quoted)
     {
         // Keyword fields match the whole value, whatever its case.
-        if (field is Fields.Source or Fields.Flag) return new TermQuery(new Lucene.Net.Index.Term(field, queryText.Trim().ToLowerInvariant()));
+        if (field is Fields.Source or Fields.Flag or Fields.Entity or Fields.Cluster) return new TermQuery(new Lucene.Net.Index.Term(field, queryText.Trim().ToLowerInvariant()));
         return base.GetFieldQuery(field, queryText, quoted);
     }
 

@@ -40,8 +40,11 @@ public sealed class IngestScenario : IScenario
         {
             var raw = RawPath(documents, Path.Combine(root, "raw"));
             Console.Error.WriteLine($"raw path: {size / raw.TotalSeconds:N0} docs/s");
-            var cleaning = CleaningOnly(documents);
+            var (cleaning, texts) = CleaningOnly(documents);
             Console.Error.WriteLine($"cleaning alone (front matter, Markdig, sanitizer, canonical text), one thread: {cleaning.TotalMilliseconds / size:N3} ms/doc");
+            var lucene = RawLuceneOnly(documents, Path.Combine(root, "lucene"));
+            var stories = StoriesOnly(texts);
+            Console.Error.WriteLine($"story signature + LSH lookup alone, one thread: {stories.TotalMilliseconds / size:N4} ms/doc; raw Lucene alone: {lucene.TotalMilliseconds / size:N4} ms/doc");
             var (ours, created, duplicates) = await PipelineAsync(documents, Path.Combine(root, "ours"), ct);
             Console.Error.WriteLine($"pipeline: {size / ours.TotalSeconds:N0} docs/s ({created:N0} created, {duplicates:N0} duplicates)");
 
@@ -49,6 +52,7 @@ public sealed class IngestScenario : IScenario
             report.Add("throughput", "docs/s", size / ours.TotalSeconds, size / raw.TotalSeconds)
                 .Add("per document", "ms", ours.TotalMilliseconds / size, raw.TotalMilliseconds / size)
                 .Add("cleaning alone, one thread", "ms/doc", cleaning.TotalMilliseconds / size)
+                .Add("story MinHash + LSH lookup vs raw Lucene, per document", "ms", stories.TotalMilliseconds / size, lucene.TotalMilliseconds / size)
                 .Add("wall time", "s", ours.TotalSeconds, raw.TotalSeconds);
             report.Print();
             report.AppendToResultsFile();
@@ -87,7 +91,7 @@ public sealed class IngestScenario : IScenario
     }
 
     /// <summary>The CPU part of the pipeline alone, to show where the time goes.</summary>
-    static TimeSpan CleaningOnly(string[] documents)
+    static (TimeSpan Elapsed, List<string> Texts) CleaningOnly(string[] documents)
     {
         var canonical = new CanonicalHtml();
         var clock = Stopwatch.StartNew();
@@ -104,7 +108,65 @@ public sealed class IngestScenario : IScenario
         clock.Restart();
         foreach (var text in texts) engine.Evaluate(new PolicyTracker.Web.Provenance.ArticleFacts(text, "a", DateTime.UtcNow, null, true), rules);
         Console.Error.WriteLine($"provenance rules alone, one thread: {clock.Elapsed.TotalMilliseconds / texts.Count:N3} ms/doc");
-        return cleaning;
+        var seeds = System.Text.Json.JsonSerializer.Deserialize<List<PolicyTracker.Web.Entities.EntitySeed>>(
+            File.ReadAllText(Path.Combine(BenchmarkPaths.RepositoryRoot, "content", "entities.json")), System.Text.Json.JsonSerializerOptions.Web)!;
+        var matcher = new PolicyTracker.Web.Entities.EntityMatcher(seeds.Select((e, i) => new PolicyTracker.Web.Entities.GazetteerEntry(i + 1, e.Name, e.Type, e.Aliases ?? [])));
+        clock.Restart();
+        var mentions = texts.Sum(t => matcher.Find(t).Count);
+        Console.Error.WriteLine($"entities alone, one thread: {clock.Elapsed.TotalMilliseconds / texts.Count:N3} ms/doc ({mentions / (double)texts.Count:N1} mentions per article)");
+        return (cleaning, texts);
+    }
+
+    /// <summary>
+    /// What story clustering adds per article, on one thread: the MinHash signature (computed in the
+    /// parallel prepare step) and the store-time lookup (LSH candidates, exact check of the close ones).
+    /// </summary>
+    static TimeSpan StoriesOnly(List<string> texts)
+    {
+        var index = new PolicyTracker.Web.Stories.StoryIndex();
+        var clock = Stopwatch.StartNew();
+        var joined = 0;
+        long candidates = 0, close = 0;
+        var sigClock = new Stopwatch();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            sigClock.Start();
+            var signature = PolicyTracker.Web.Stories.StorySignature.Of(texts[i]);
+            sigClock.Stop();
+            var found = index.Candidates(signature);
+            candidates += found.Count;
+            close += found.Count(f => f.Estimate >= PolicyTracker.Web.Stories.StoryMatch.MinEstimate);
+            foreach (var (other, estimate) in found)
+            {
+                if (estimate >= PolicyTracker.Web.Stories.StoryMatch.MinEstimate
+                    && PolicyTracker.Web.Stories.StorySignature.Jaccard(texts[i], texts[other]) >= PolicyTracker.Web.Stories.StoryMatch.Threshold)
+                {
+                    joined++;
+                    break;
+                }
+            }
+            index.Add(i, signature);
+        }
+        Console.Error.WriteLine($"stories: {joined:N0} of {texts.Count:N0} articles joined an earlier one; {candidates / (double)texts.Count:N1} candidates and {close / (double)texts.Count:N2} close ones per lookup; signatures {sigClock.Elapsed.TotalMilliseconds / texts.Count:N4} ms/doc");
+        return clock.Elapsed;
+    }
+
+    /// <summary>The raw Lucene.Net half of the baseline alone: a bare IndexWriter, one commit.</summary>
+    static TimeSpan RawLuceneOnly(string[] documents, string folder)
+    {
+        var clock = Stopwatch.StartNew();
+        using var directory = FSDirectory.Open(folder);
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new EnglishAnalyzer(LuceneVersion.LUCENE_48)));
+        for (var i = 0; i < documents.Length; i++)
+        {
+            writer.AddDocument(new Document
+            {
+                new StringField("id", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES),
+                new TextField("text", documents[i], Field.Store.NO),
+            });
+        }
+        writer.Commit();
+        return clock.Elapsed;
     }
 
     /// <summary>The plain, well-used path: bare inserts in batched transactions and a bare IndexWriter, one commit.</summary>

@@ -5,6 +5,8 @@ using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Infrastructure;
 using PolicyTracker.Web.Ingestion;
 using PolicyTracker.Web.Search;
+using PolicyTracker.Web.Stories;
+using PolicyTracker.Web.Entities;
 
 namespace PolicyTracker.Benchmarks.Servers;
 
@@ -31,10 +33,16 @@ public sealed class PipelineHost : IAsyncDisposable
         collection.AddTrackerDatabase();
         collection.AddIngestion();
         collection.AddSearch();
+        collection.AddStories();
+        collection.AddEntities();
         var host = new PipelineHost(collection.BuildServiceProvider());
         Directory.CreateDirectory(dataPath);
         await using (var scope = host.services.CreateAsyncScope())
+        {
             await DatabaseSetup.MigrateDatabaseAsync(scope.ServiceProvider.GetRequiredService<TrackerDb>());
+            // The gazetteer, as the first run seeds it, so ingest finds entities as the app does.
+            await scope.ServiceProvider.GetRequiredService<PolicyTracker.Web.Entities.EntitySeeder>().SeedIfEmptyAsync(BenchmarkPaths.RepositoryRoot);
+        }
         return host;
     }
 

@@ -747,6 +747,83 @@ namespace PolicyTracker.Web.Data.Migrations
                     b.ToTable("AppState");
                 });
 
+            modelBuilder.Entity("PolicyTracker.Web.Entities.ArticleEntity", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mentions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId", "EntityId");
+
+                    b.HasIndex("EntityId");
+
+                    b.ToTable("ArticleEntities");
+                });
+
+            modelBuilder.Entity("PolicyTracker.Web.Entities.Entity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Discovered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Entities");
+                });
+
+            modelBuilder.Entity("PolicyTracker.Web.Entities.EntityAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId", "Text")
+                        .IsUnique();
+
+                    b.ToTable("EntityAliases");
+                });
+
             modelBuilder.Entity("PolicyTracker.Web.Feeds.Feed", b =>
                 {
                     b.Property<int>("Id")
@@ -984,6 +1061,49 @@ namespace PolicyTracker.Web.Data.Migrations
                     b.ToTable("ProvenanceRules");
                 });
 
+            modelBuilder.Entity("PolicyTracker.Web.Stories.StoryCluster", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirstArticleId");
+
+                    b.ToTable("StoryClusters");
+                });
+
+            modelBuilder.Entity("PolicyTracker.Web.Stories.StoryMember", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("ClusterId");
+
+                    b.ToTable("StoryMembers");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1103,6 +1223,32 @@ namespace PolicyTracker.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PolicyTracker.Web.Entities.ArticleEntity", b =>
+                {
+                    b.HasOne("PolicyTracker.Web.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PolicyTracker.Web.Entities.Entity", "Entity")
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entity");
+                });
+
+            modelBuilder.Entity("PolicyTracker.Web.Entities.EntityAlias", b =>
+                {
+                    b.HasOne("PolicyTracker.Web.Entities.Entity", null)
+                        .WithMany("Aliases")
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PolicyTracker.Web.Provenance.Flag", b =>
                 {
                     b.HasOne("PolicyTracker.Web.Articles.Article", null)
@@ -1110,6 +1256,35 @@ namespace PolicyTracker.Web.Data.Migrations
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PolicyTracker.Web.Stories.StoryCluster", b =>
+                {
+                    b.HasOne("PolicyTracker.Web.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("FirstArticleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PolicyTracker.Web.Stories.StoryMember", b =>
+                {
+                    b.HasOne("PolicyTracker.Web.Articles.Article", null)
+                        .WithOne()
+                        .HasForeignKey("PolicyTracker.Web.Stories.StoryMember", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PolicyTracker.Web.Stories.StoryCluster", "Cluster")
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Cluster");
+                });
+
+            modelBuilder.Entity("PolicyTracker.Web.Entities.Entity", b =>
+                {
+                    b.Navigation("Aliases");
                 });
 #pragma warning restore 612, 618
         }
