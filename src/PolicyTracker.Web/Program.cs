@@ -4,6 +4,7 @@ using PolicyTracker.Web.Infrastructure;
 using PolicyTracker.Web.Ingestion;
 using PolicyTracker.Web.Live;
 using PolicyTracker.Web.Operations;
+using PolicyTracker.Web.SavedSearches;
 using PolicyTracker.Web.Search;
 
 // A verb (users, tokens, backup, ingest) runs once against the database; no verb serves the app.
@@ -21,6 +22,7 @@ builder.Services.AddAccounts();
 builder.Services.AddIngestion();
 builder.Services.AddLive();
 builder.Services.AddSearch();
+builder.Services.AddSavedSearches();
 builder.Services.AddWebUi();
 
 var app = builder.Build();

@@ -30,6 +30,9 @@ public sealed class TrackerDb(DbContextOptions<TrackerDb> options)
     public DbSet<SetupInvitation> SetupInvitations => Set<SetupInvitation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AppState> AppState => Set<AppState>();
+    public DbSet<SavedSearches.SavedSearch> SavedSearches => Set<SavedSearches.SavedSearch>();
+    public DbSet<SavedSearches.SavedSearchMatch> SavedSearchMatches => Set<SavedSearches.SavedSearchMatch>();
+    public DbSet<SavedSearches.WebhookDelivery> WebhookDeliveries => Set<SavedSearches.WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

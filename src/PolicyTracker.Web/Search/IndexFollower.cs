@@ -66,16 +66,21 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, SearchIndex index
 
         var ids = events.Where(e => e.ArticleId != null).Select(e => e.ArticleId!.Value).Distinct().ToList();
         reader.Forget(ids);
+        foreach (var article in await LoadAsync(db, ids, ct)) index.Upsert(article);
+        index.Refresh(events[^1].Id);
+        return events.Count;
+    }
+
+    /// <summary>What the index holds of these articles, read from the database (saved-search matching reads the same).</summary>
+    public static async Task<List<IndexedArticle>> LoadAsync(TrackerDb db, IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
         // Only what the index holds: the stored HTML is not needed here.
         var flags = (await db.Flags.AsNoTracking().Where(f => ids.Contains(f.ArticleId) && !f.Dismissed)
             .Select(f => new { f.ArticleId, f.Kind }).ToListAsync(ct)).ToLookup(f => f.ArticleId, f => f.Kind);
         var rows = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.Title, a.Text, Domain = a.Source == null ? null : a.Source.Domain, Name = a.Source == null ? null : a.Source.Name, a.Author, a.PublishedAt, a.IngestedAt })
             .ToListAsync(ct);
-        var articles = rows.Select(a => new IndexedArticle(a.Id, a.Title, a.Text, a.Domain, a.Name, a.Author, a.PublishedAt, a.IngestedAt, [.. flags[a.Id]]));
-        foreach (var article in articles) index.Upsert(article);
-        index.Refresh(events[^1].Id);
-        return events.Count;
+        return [.. rows.Select(a => new IndexedArticle(a.Id, a.Title, a.Text, a.Domain, a.Name, a.Author, a.PublishedAt, a.IngestedAt, [.. flags[a.Id]]))];
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

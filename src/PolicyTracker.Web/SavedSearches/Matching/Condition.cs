@@ -1,0 +1,104 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace PolicyTracker.Web.SavedSearches.Matching;
+
+/// <summary>
+/// A necessary condition on an article's terms for a query to match: never false when the
+/// query matches, and far cheaper to test than the query. Its anchors are terms of which at
+/// least one must be in the article, which is how a query becomes a candidate at all.
+/// </summary>
+public abstract class Condition
+{
+    /// <summary>Holds for every article; such queries are candidates for every article.</summary>
+    public static readonly Condition Always = new AlwaysCondition();
+
+    /// <summary>False only when the query cannot match an article with these terms.</summary>
+    public abstract bool Holds(IReadOnlySet<string> terms);
+
+    /// <summary>Terms of which one must be present for a match, or null when there is no such set.</summary>
+    public abstract IReadOnlyCollection<string>? Anchors(Func<string, double> cost);
+
+    /// <summary>The key under which an article's term is looked up.</summary>
+    public static string Key(string field, string text) => string.Concat(field, "\u001f", text);
+
+    /// <summary>The condition a query implies, as the presearcher of a query monitor derives it.</summary>
+    public static Condition Of(Query query) => query switch
+    {
+        TermQuery t => new AnyTerm([Key(t.Term.Field, t.Term.Text)]),
+        PhraseQuery p => Combine([.. p.GetTerms().Select(t => (Condition)new AnyTerm([Key(t.Field, t.Text)]))]),
+        BooleanQuery b => OfBoolean(b),
+        ConstantScoreQuery { Query: { } inner } => Of(inner),
+        DisjunctionMaxQuery d => new AtLeast([.. d.Disjuncts.Select(Of)], 1),
+        // Ranges, wildcards, prefixes, match-all: no term is certain, so always a candidate.
+        _ => Always,
+    };
+
+    static Condition OfBoolean(BooleanQuery b)
+    {
+        var must = b.Clauses.Where(c => c.Occur == Occur.MUST).Select(c => Of(c.Query)).ToList();
+        var should = b.Clauses.Where(c => c.Occur == Occur.SHOULD).Select(c => Of(c.Query)).ToList();
+        // Without required clauses at least one optional clause must match; with them, only the minimum.
+        var needed = must.Count == 0 ? Math.Max(1, b.MinimumNumberShouldMatch) : b.MinimumNumberShouldMatch;
+        if (needed > 0 && should.Count > 0) must.Add(should.Count == 1 ? should[0] : new AtLeast([.. should], needed));
+        return Combine(must);
+    }
+
+    static Condition Combine(List<Condition> parts)
+    {
+        parts.RemoveAll(p => ReferenceEquals(p, Always));
+        return parts.Count switch { 0 => Always, 1 => parts[0], _ => new AllOf([.. parts]) };
+    }
+
+    sealed class AlwaysCondition : Condition
+    {
+        public override bool Holds(IReadOnlySet<string> terms) => true;
+        public override IReadOnlyCollection<string>? Anchors(Func<string, double> cost) => null;
+    }
+
+    sealed class AnyTerm(string[] keys) : Condition
+    {
+        public override bool Holds(IReadOnlySet<string> terms)
+        {
+            foreach (var k in keys) if (terms.Contains(k)) return true;
+            return false;
+        }
+
+        public override IReadOnlyCollection<string>? Anchors(Func<string, double> cost) => keys;
+    }
+
+    /// <summary>Every part must hold; one part's anchors suffice, the cheapest (rarest) one.</summary>
+    sealed class AllOf(Condition[] parts) : Condition
+    {
+        public override bool Holds(IReadOnlySet<string> terms)
+        {
+            foreach (var p in parts) if (!p.Holds(terms)) return false;
+            return true;
+        }
+
+        public override IReadOnlyCollection<string>? Anchors(Func<string, double> cost) =>
+            parts.Select(p => p.Anchors(cost)).OfType<IReadOnlyCollection<string>>().MinBy(a => a.Sum(cost));
+    }
+
+    /// <summary>
+    /// At least <c>k</c> of the parts must hold, so among any <c>n - k + 1</c> parts one holds:
+    /// the anchors of the cheapest such parts are enough.
+    /// </summary>
+    sealed class AtLeast(Condition[] parts, int k) : Condition
+    {
+        public override bool Holds(IReadOnlySet<string> terms)
+        {
+            var found = 0;
+            foreach (var p in parts) if (p.Holds(terms) && ++found >= k) return true;
+            return false;
+        }
+
+        public override IReadOnlyCollection<string>? Anchors(Func<string, double> cost)
+        {
+            var needed = parts.Length - k + 1;
+            var anchored = parts.Select(p => p.Anchors(cost)).OfType<IReadOnlyCollection<string>>().OrderBy(a => a.Sum(cost)).ToList();
+            if (needed <= 0 || anchored.Count < needed) return null;
+            return [.. anchored.Take(needed).SelectMany(a => a).Distinct()];
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Live;
+using PolicyTracker.Web.Search;
+
+namespace PolicyTracker.Web.SavedSearches.Matching;
+
+/// <summary>
+/// Follows the events table from a cursor kept in the database and matches every ingested or
+/// updated article against all saved searches in memory. Each batch's matches, their
+/// <c>savedSearchMatched</c> events (visible to the owner alone), their webhook deliveries and
+/// the new cursor are written in one transaction, so a restart neither misses nor repeats a match.
+/// </summary>
+public sealed class SavedSearchFollower(IServiceScopeFactory scopes, EventSignal signal, SearchIndex index, ILogger<SavedSearchFollower> log)
+    : BackgroundService
+{
+    /// <summary>AppState key of the last event matched.</summary>
+    public const string CursorKey = "saved-search-cursor";
+    /// <summary>AppState key changed whenever a saved search is created, changed or deleted.</summary>
+    public const string VersionKey = "saved-search-version";
+    const int BatchSize = 500;
+    static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    readonly SavedSearchMonitor monitor = new(key => DocumentFrequency(index, key));
+    string? loadedVersion;
+
+    /// <summary>The last event whose articles have been matched.</summary>
+    public long Cursor { get; private set; } = -1;
+
+    /// <summary>The monitor's work so far (benchmark and diagnostics).</summary>
+    public MatchCounters Counters => monitor.Counters;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var wake = signal.Subscribe();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await MatchBatchAsync(stoppingToken) < BatchSize) await wake.WaitAsync(PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Matching saved searches after event {Cursor} failed; retrying", Cursor);
+                loadedVersion = null; // reload the saved searches: one may have been deleted meanwhile
+                await Task.Delay(PollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>Matches the next batch of events; returns how many events it consumed.</summary>
+    public async Task<int> MatchBatchAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrackerDb>();
+        if (Cursor < 0) Cursor = await ReadCursorAsync(db, ct);
+        await RefreshAsync(db, ct);
+
+        var events = await db.Events.AsNoTracking().Where(e => e.Id > Cursor).OrderBy(e => e.Id).Take(BatchSize)
+            .Select(e => new { e.Id, e.Type, e.ArticleId }).ToListAsync(ct);
+        if (events.Count == 0) return 0;
+        var last = events[^1].Id;
+        // One pass per article, judged at its newest event of the batch.
+        var latest = events.Where(e => e.ArticleId is not null && e.Type is EventTypes.ArticleIngested or EventTypes.ArticleUpdated)
+            .GroupBy(e => e.ArticleId!.Value).ToDictionary(g => g.Key, g => g.Max(e => e.Id));
+        var found = new List<(Watch Watch, IndexedArticle Article)>();
+        if (monitor.Count > 0 && latest.Count > 0)
+        {
+            foreach (var article in await IndexFollower.LoadAsync(db, [.. latest.Keys], ct))
+                found.AddRange(monitor.Match(article, latest[article.Id]).Select(w => (w, article)));
+        }
+        await StoreAsync(db, found, last, ct);
+        Cursor = last;
+        return events.Count;
+    }
+
+    async Task StoreAsync(TrackerDb db, List<(Watch Watch, IndexedArticle Article)> found, long last, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (found.Count > 0)
+        {
+            // An article matches a saved search once, however often it changes afterwards.
+            var articleIds = found.Select(f => f.Article.Id).Distinct().ToList();
+            var known = (await db.SavedSearchMatches.Where(m => articleIds.Contains(m.ArticleId)).Select(m => new { m.SavedSearchId, m.ArticleId }).ToListAsync(ct))
+                .Select(m => (m.SavedSearchId, m.ArticleId)).ToHashSet();
+            var fresh = found.Where(f => !known.Contains((f.Watch.Definition.Id, f.Article.Id))).ToList();
+            var rows = fresh.Select(f => new SavedSearchMatch { SavedSearchId = f.Watch.Definition.Id, ArticleId = f.Article.Id }).ToList();
+            db.SavedSearchMatches.AddRange(rows);
+            await db.SaveChangesAsync(ct);
+            await AnnounceAsync(db, fresh, rows, ct);
+        }
+        await SetStateAsync(db, CursorKey, last.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>An owner-only event per match, carrying the owner's unread count, and a webhook delivery where one is set.</summary>
+    static async Task AnnounceAsync(TrackerDb db, List<(Watch Watch, IndexedArticle Article)> fresh, List<SavedSearchMatch> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return;
+        var owners = fresh.Select(f => f.Watch.Definition.OwnerId).Distinct().ToList();
+        var unread = await db.SavedSearchMatches.Where(m => !m.Seen && owners.Contains(m.SavedSearch!.OwnerId))
+            .GroupBy(m => m.SavedSearch!.OwnerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var searchIds = fresh.Select(f => f.Watch.Definition.Id).Distinct().ToList();
+        var hooked = await db.SavedSearches.Where(s => searchIds.Contains(s.Id) && s.WebhookUrl != null).Select(s => s.Id).ToListAsync(ct);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (watch, article) = fresh[i];
+            var d = watch.Definition;
+            var match = MatchNotice.Of(rows[i], d, article);
+            // No article number on the event: it concerns the owner, not the article's viewers or the index.
+            db.Events.Add(TrackerEvent.Create(EventTypes.SavedSearchMatched, null, match with { Unread = unread.GetValueOrDefault(d.OwnerId) }, d.OwnerId));
+            if (hooked.Contains(d.Id))
+                db.WebhookDeliveries.Add(new WebhookDelivery { SavedSearchId = d.Id, Payload = JsonSerializer.Serialize(WebhookPayload.Of(match, d.Query), JsonSerializerOptions.Web) });
+        }
+    }
+
+    async Task RefreshAsync(TrackerDb db, CancellationToken ct)
+    {
+        var version = await db.AppState.AsNoTracking().Where(s => s.Key == VersionKey).Select(s => s.Value).FirstOrDefaultAsync(ct) ?? "";
+        if (version == loadedVersion) return;
+        var all = await db.SavedSearches.AsNoTracking()
+            .Select(s => new WatchDefinition(s.Id, s.OwnerId, s.Name, s.Query, s.Source, s.Flag, s.StartAfterEvent, s.UpdatedAt)).ToListAsync(ct);
+        foreach (var gone in monitor.Watches.Keys.Except(all.Select(s => s.Id)).ToList()) monitor.Remove(gone);
+        foreach (var definition in all)
+        {
+            if (monitor.Watches.TryGetValue(definition.Id, out var current) && current.Definition == definition) continue;
+            try
+            {
+                monitor.Put(definition);
+            }
+            catch (QueryError e)
+            {
+                // Saved queries are checked when saved; one that no longer parses is skipped, not fatal.
+                log.LogWarning("Saved search {Id} is not matched: {Error}", definition.Id, e.Message);
+                monitor.Remove(definition.Id);
+            }
+        }
+        loadedVersion = version;
+    }
+
+    static async Task<long> ReadCursorAsync(TrackerDb db, CancellationToken ct)
+    {
+        var stored = await db.AppState.AsNoTracking().Where(s => s.Key == CursorKey).Select(s => s.Value).FirstOrDefaultAsync(ct);
+        if (long.TryParse(stored, System.Globalization.CultureInfo.InvariantCulture, out var cursor)) return cursor;
+        // First start: saved searches watch what comes next, so history is not replayed.
+        return await db.Events.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+    }
+
+    /// <summary>Sets an AppState value inside the caller's unit of work.</summary>
+    public static async Task SetStateAsync(TrackerDb db, string key, string value, CancellationToken ct)
+    {
+        var row = await db.AppState.FirstOrDefaultAsync(s => s.Key == key, ct);
+        if (row is null) db.AppState.Add(new AppState { Key = key, Value = value });
+        else (row.Value, row.UpdatedAt) = (value, DateTime.UtcNow);
+    }
+
+    static int DocumentFrequency(SearchIndex index, string key)
+    {
+        var at = key.IndexOf('\u001f', StringComparison.Ordinal);
+        var term = new Lucene.Net.Index.Term(key[..at], key[(at + 1)..]);
+        return index.Search(s => s.IndexReader.DocFreq(term));
+    }
+}
