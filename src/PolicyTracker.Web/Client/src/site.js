@@ -3,6 +3,7 @@ import { LiveConnection } from "./live.js";
 import { showNotice } from "./notices.js";
 import { showEvidence } from "./evidence.js";
 import { enableShortcuts } from "./keys.js";
+import { watchSavedSearches } from "./alerts.js";
 
 function startLive() {
   const body = document.body;
@@ -23,5 +24,6 @@ function startLive() {
 }
 
 window.policyTracker = { live: startLive() };
+watchSavedSearches(window.policyTracker.live);
 showEvidence();
 enableShortcuts();
