@@ -57,6 +57,7 @@ public sealed class WebhookDelivery
     public DateTime? ClaimedUntil { get; set; }
     public DateTime? LastAttemptAt { get; set; }
     public int? LastStatusCode { get; set; }
+    /// <summary>The error of the latest failed attempt (kept after a later success).</summary>
     public string? LastError { get; set; }
 }
 

@@ -74,7 +74,8 @@ public sealed class WebhookSender(IServiceScopeFactory scopes, WebhookClient cli
         delivery.Attempts = attempts;
         delivery.LastAttemptAt = done;
         delivery.LastStatusCode = status;
-        delivery.LastError = error;
+        // The last failure stays on record after a later success, so a flaky receiver shows.
+        delivery.LastError = error ?? delivery.LastError;
         delivery.ClaimedUntil = null;
         if (error is null) delivery.Status = WebhookStatus.Delivered;
         else if (attempts >= MaxAttempts || search.WebhookUrl is null) delivery.Status = WebhookStatus.Failed;
