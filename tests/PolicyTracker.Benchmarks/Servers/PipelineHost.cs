@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Infrastructure;
 using PolicyTracker.Web.Ingestion;
+using PolicyTracker.Web.SavedSearches;
 using PolicyTracker.Web.Search;
 
 namespace PolicyTracker.Benchmarks.Servers;
@@ -31,6 +32,7 @@ public sealed class PipelineHost : IAsyncDisposable
         collection.AddTrackerDatabase();
         collection.AddIngestion();
         collection.AddSearch();
+        collection.AddSavedSearches();
         var host = new PipelineHost(collection.BuildServiceProvider());
         Directory.CreateDirectory(dataPath);
         await using (var scope = host.services.CreateAsyncScope())

@@ -42,6 +42,14 @@ public sealed class SavedSearchMatchingTests : IDisposable
         ("gpt-5.6", null, null),
         ("nothing matches this zebra", null, null),
         ("-export", null, null),
+        ("export NOT \"export rules\"", null, null),
+        ("(export OR preview) AND NOT source:\"Ledger Daily\"", null, null),
+        ("export model weights rule lawmakers", null, null),
+        ("title:export rule", null, null),
+        ("regulators scrutiny safety", "Meridian Wire", "ai-assisted"),
+        ("liability", null, "unverified"),
+        ("+export +(preview OR weights) -title:gpt", null, null),
+        ("NOT preview AND NOT export", null, null),
     ];
 
     [Fact]
@@ -76,7 +84,21 @@ public sealed class SavedSearchMatchingTests : IDisposable
         var found = monitor.Match(Articles[3], 10);
 
         Assert.Equal([999], found.Select(w => w.Definition.Id));
-        Assert.Equal(1, monitor.Counters.QueriesRun);
+        Assert.Equal(1, monitor.Counters.Candidates);
+        Assert.Equal(1, monitor.Counters.QueriesRun); // a phrase needs positions: its query runs
+    }
+
+    [Fact]
+    public void Queries_of_plain_terms_are_answered_without_running_them()
+    {
+        var monitor = new SavedSearchMonitor();
+        monitor.Put(new WatchDefinition(1, "o", "n", "export AND NOT preview", null, null, 0, DateTime.UtcNow));
+        monitor.Put(new WatchDefinition(2, "o", "n", "source:\"Meridian Wire\" (controls OR weights)", null, null, 0, DateTime.UtcNow));
+
+        var found = monitor.Match(Articles[3], 10);
+
+        Assert.Equal([1, 2], found.Select(w => w.Definition.Id).Order());
+        Assert.Equal(0, monitor.Counters.QueriesRun);
     }
 
     [Fact]

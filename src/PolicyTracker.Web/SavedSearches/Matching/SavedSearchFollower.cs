@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Live;
 using PolicyTracker.Web.Search;
@@ -30,6 +31,13 @@ public sealed class SavedSearchFollower(IServiceScopeFactory scopes, EventSignal
 
     /// <summary>The monitor's work so far (benchmark and diagnostics).</summary>
     public MatchCounters Counters => monitor.Counters;
+
+    /// <summary>How many saved searches are being matched.</summary>
+    public int Watching => monitor.Count;
+
+    /// <summary>Time spent on batches that had events: reading, matching and storing (benchmark and diagnostics).</summary>
+    public TimeSpan Busy => TimeSpan.FromTicks(Interlocked.Read(ref busyTicks));
+    long busyTicks;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -64,6 +72,7 @@ public sealed class SavedSearchFollower(IServiceScopeFactory scopes, EventSignal
         var events = await db.Events.AsNoTracking().Where(e => e.Id > Cursor).OrderBy(e => e.Id).Take(BatchSize)
             .Select(e => new { e.Id, e.Type, e.ArticleId }).ToListAsync(ct);
         if (events.Count == 0) return 0;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var last = events[^1].Id;
         // One pass per article, judged at its newest event of the batch.
         var latest = events.Where(e => e.ArticleId is not null && e.Type is EventTypes.ArticleIngested or EventTypes.ArticleUpdated)
@@ -75,6 +84,7 @@ public sealed class SavedSearchFollower(IServiceScopeFactory scopes, EventSignal
                 found.AddRange(monitor.Match(article, latest[article.Id]).Select(w => (w, article)));
         }
         await StoreAsync(db, found, last, ct);
+        Interlocked.Add(ref busyTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
         Cursor = last;
         return events.Count;
     }
@@ -84,20 +94,52 @@ public sealed class SavedSearchFollower(IServiceScopeFactory scopes, EventSignal
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (found.Count > 0)
         {
-            // An article matches a saved search once, however often it changes afterwards.
-            var articleIds = found.Select(f => f.Article.Id).Distinct().ToList();
-            var known = (await db.SavedSearchMatches.Where(m => articleIds.Contains(m.ArticleId)).Select(m => new { m.SavedSearchId, m.ArticleId }).ToListAsync(ct))
-                .Select(m => (m.SavedSearchId, m.ArticleId)).ToHashSet();
-            var fresh = found.Where(f => !known.Contains((f.Watch.Definition.Id, f.Article.Id))).ToList();
-            var rows = fresh.Select(f => new SavedSearchMatch { SavedSearchId = f.Watch.Definition.Id, ArticleId = f.Article.Id }).ToList();
-            db.SavedSearchMatches.AddRange(rows);
-            await db.SaveChangesAsync(ct);
-            await AnnounceAsync(db, fresh, rows, ct);
+            var rows = await InsertMatchesAsync(db, found, ct);
+            var fresh = found.Where((_, i) => rows[i] is not null).ToList();
+            await AnnounceAsync(db, fresh, [.. rows.OfType<SavedSearchMatch>()], ct);
         }
         await SetStateAsync(db, CursorKey, last.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// Inserts the matches with one prepared statement (many per article with thousands of saved
+    /// searches, where tracked entities cost several times more); an article matches a saved
+    /// search once, however often it changes, so an existing pair yields null.
+    /// </summary>
+    static async Task<SavedSearchMatch?[]> InsertMatchesAsync(TrackerDb db, List<(Watch Watch, IndexedArticle Article)> found, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        insert.CommandText = """
+            INSERT INTO "SavedSearchMatches" ("SavedSearchId", "ArticleId", "MatchedAt", "Seen") VALUES (@search, @article, @at, @seen)
+            ON CONFLICT ("SavedSearchId", "ArticleId") DO NOTHING RETURNING "Id"
+            """;
+        var search = Parameter(insert, "@search");
+        var article = Parameter(insert, "@article");
+        var at = Parameter(insert, "@at");
+        Parameter(insert, "@seen").Value = false;
+        var now = DateTime.UtcNow;
+        at.Value = now;
+        var rows = new SavedSearchMatch?[found.Count];
+        for (var i = 0; i < found.Count; i++)
+        {
+            (search.Value, article.Value) = (found[i].Watch.Definition.Id, found[i].Article.Id);
+            if (await insert.ExecuteScalarAsync(ct) is { } id)
+                rows[i] = new SavedSearchMatch { Id = Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture), SavedSearchId = found[i].Watch.Definition.Id, ArticleId = found[i].Article.Id, MatchedAt = now };
+        }
+        return rows;
+    }
+
+    static System.Data.Common.DbParameter Parameter(System.Data.Common.DbCommand command, string name)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        command.Parameters.Add(p);
+        return p;
     }
 
     /// <summary>An owner-only event per match, carrying the owner's unread count, and a webhook delivery where one is set.</summary>
