@@ -15,10 +15,11 @@ using PolicyTracker.Web.Search;
 namespace PolicyTracker.Benchmarks.Scenarios;
 
 /// <summary>
-/// The same N generated articles ingested twice through the in-process pipeline (store, index,
-/// saved-search matcher), once with no saved searches and once with 10,000 (--searches), each
-/// chunk of 100 waited for until it is searchable and matched. Reports per article, as medians
-/// over chunks: the whole ingest, and the matcher's own work; and, on one thread, matching alone.
+/// The same N generated articles ingested by two in-process pipelines (store, index, saved-search
+/// matcher), one with no saved searches and one with 10,000 (--searches), alternating chunk by
+/// chunk, each chunk of 100 waited for until it is searchable and matched. Reports per article, as
+/// medians over chunks: the whole ingest on each side and their difference, and the matcher's own
+/// work; and, on one thread, matching alone.
 /// </summary>
 public sealed class AlertsScenario : IScenario
 {
@@ -44,21 +45,38 @@ public sealed class AlertsScenario : IScenario
         var root = System.IO.Directory.CreateTempSubdirectory("policytracker-alerts-bench-").FullName;
         try
         {
-            await RunAsync(warmUp, [], Path.Combine(root, "warm"), ct);
-            var baseline = await RunAsync(measured, [], Path.Combine(root, "baseline"), ct);
-            var ours = await RunAsync(measured, queries, Path.Combine(root, "ours"), ct);
-            var alone = ours.MatchingAlone!;
+            await using var baseline = await Side.StartAsync([], Path.Combine(root, "baseline"), ct);
+            await using var ours = await Side.StartAsync(queries, Path.Combine(root, "ours"), ct);
             Console.Error.WriteLine($"{searchCount:N0} saved searches loaded into the matcher in {ours.LoadSeconds:N1} s");
-            Console.Error.WriteLine($"per article: {ours.Candidates:N1} candidate saved searches, {ours.QueriesRun:N1} queries run, {ours.Matches:N2} matches");
+            // Warm both up, then alternate chunk by chunk, so load from elsewhere on the machine falls on both alike.
+            await baseline.IngestAsync(warmUp, ct);
+            await ours.IngestAsync(warmUp, ct);
+            foreach (var list in new[] { baseline.PerArticle, ours.PerArticle, baseline.MatcherPerArticle, ours.MatcherPerArticle }) list.Clear();
+            var before = (ours.Follower.Counters.Articles, ours.Follower.Counters.Candidates, ours.Follower.Counters.QueriesRun, ours.Follower.Counters.Matches);
+            using (var progress = new Progress("alternating chunks", measured.Length))
+            {
+                foreach (var chunk in measured.Chunk(Chunk))
+                {
+                    await baseline.IngestAsync(chunk, ct);
+                    await ours.IngestAsync(chunk, ct);
+                    progress.Increment(chunk.Length);
+                }
+            }
+            var added = Stats.FromMilliseconds(ours.PerArticle.Zip(baseline.PerArticle, (o, b) => o - b));
+            var counters = ours.Follower.Counters;
+            var n = (double)Math.Max(1, counters.Articles - before.Articles);
+            var (candidates, queriesRun, matches) = ((counters.Candidates - before.Candidates) / n, (counters.QueriesRun - before.QueriesRun) / n, (counters.Matches - before.Matches) / n);
+            Console.Error.WriteLine($"per article: {candidates:N1} candidate saved searches, {queriesRun:N1} queries run, {matches:N2} matches");
+            var alone = await MatchAloneAsync(ours.Host.Services, ours.Index, ct);
 
-            var report = new Report(Name, $"size={size} searches={searchCount} chunks of {Chunk}");
-            report.Add("ingest until searchable and matched, median per article", "ms", ours.PerArticle.Median, baseline.PerArticle.Median)
-                .Add("added by matching, median per article", "ms", ours.PerArticle.Median - baseline.PerArticle.Median)
-                .Add("matcher work (read, match, store), median per article", "ms", ours.MatcherPerArticle.Median, baseline.MatcherPerArticle.Median)
+            var report = new Report(Name, $"size={size} searches={searchCount} alternating chunks of {Chunk}");
+            report.Add("ingest until searchable and matched, median per article", "ms", Stats.FromMilliseconds(ours.PerArticle).Median, Stats.FromMilliseconds(baseline.PerArticle).Median)
+                .Add("added by matching, median over chunks per article", "ms", added.Median)
+                .Add("matcher work (read, match, store), median per article", "ms", Stats.FromMilliseconds(ours.MatcherPerArticle).Median, Stats.FromMilliseconds(baseline.MatcherPerArticle).Median)
                 .Add("matching alone, one thread, median per article", "ms", alone.Median)
                 .Add("matching alone, one thread, p95 per article", "ms", alone.P95)
-                .Add("matches per article", "", ours.Matches)
-                .Add("queries run per article", "", ours.QueriesRun);
+                .Add("matches per article", "", matches)
+                .Add("queries run per article", "", queriesRun);
             report.Print();
             report.AppendToResultsFile();
             return 0;
@@ -70,42 +88,46 @@ public sealed class AlertsScenario : IScenario
         }
     }
 
-    sealed record Run(Stats PerArticle, Stats MatcherPerArticle, double LoadSeconds, double Candidates, double QueriesRun, double Matches, Stats? MatchingAlone);
-
-    static async Task<Run> RunAsync(string[] documents, List<string> queries, string dataPath, CancellationToken ct)
+    /// <summary>One pipeline (store, index follower, matcher) over its own data folder, ingesting chunk by chunk.</summary>
+    sealed class Side : IAsyncDisposable
     {
-        await using var host = await PipelineHost.StartAsync(dataPath);
-        if (queries.Count > 0) await SaveAsync(host.Services, queries, ct);
-        var follower = host.Services.GetRequiredService<SavedSearchFollower>();
-        var index = host.Services.GetRequiredService<SearchIndex>();
-        await host.StartIndexingAsync(ct);
-        var loading = Stopwatch.StartNew();
-        await follower.StartAsync(ct);
-        while (follower.Watching < queries.Count || follower.Cursor < 0) await Task.Delay(5, ct);
-        var loadSeconds = loading.Elapsed.TotalSeconds;
+        public required PipelineHost Host { get; init; }
+        public required SavedSearchFollower Follower { get; init; }
+        public required SearchIndex Index { get; init; }
+        public required AsyncServiceScope Scope { get; init; }
+        public double LoadSeconds { get; init; }
+        public List<double> PerArticle { get; } = [];
+        public List<double> MatcherPerArticle { get; } = [];
 
-        var perArticle = new List<double>();
-        var matcherPerArticle = new List<double>();
-        using var progress = new Progress(queries.Count > 0 ? "with saved searches" : "without", documents.Length);
-        await host.WithStoreAsync(async store =>
+        public static async Task<Side> StartAsync(List<string> queries, string dataPath, CancellationToken ct)
         {
-            foreach (var chunk in documents.Chunk(Chunk))
-            {
-                var busy = follower.Busy;
-                var clock = Stopwatch.StartNew();
-                await store.AddManyAsync([.. chunk.Select(d => MarkdownFile.Read(d))], ct);
-                await CaughtUpAsync(host.Services, index, follower, ct);
-                perArticle.Add(clock.Elapsed.TotalMilliseconds / chunk.Length);
-                matcherPerArticle.Add((follower.Busy - busy).TotalMilliseconds / chunk.Length);
-                progress.Increment(chunk.Length);
-            }
-        });
-        var counters = follower.Counters;
-        var n = Math.Max(1, counters.Articles);
-        var alone = queries.Count > 0 ? await MatchAloneAsync(host.Services, index, ct) : null;
-        await follower.StopAsync(CancellationToken.None);
-        return new Run(Stats.FromMilliseconds(perArticle), Stats.FromMilliseconds(matcherPerArticle), loadSeconds,
-            (double)counters.Candidates / n, (double)counters.QueriesRun / n, (double)counters.Matches / n, alone);
+            var host = await PipelineHost.StartAsync(dataPath);
+            if (queries.Count > 0) await SaveAsync(host.Services, queries, ct);
+            var follower = host.Services.GetRequiredService<SavedSearchFollower>();
+            await host.StartIndexingAsync(ct);
+            var loading = Stopwatch.StartNew();
+            await follower.StartAsync(ct);
+            while (follower.Watching < queries.Count || follower.Cursor < 0) await Task.Delay(5, ct);
+            return new Side { Host = host, Follower = follower, Index = host.Services.GetRequiredService<SearchIndex>(), Scope = host.Services.CreateAsyncScope(), LoadSeconds = loading.Elapsed.TotalSeconds };
+        }
+
+        /// <summary>Stores the documents as one batch and waits until they are searchable and matched.</summary>
+        public async Task IngestAsync(string[] documents, CancellationToken ct)
+        {
+            var busy = Follower.Busy;
+            var clock = Stopwatch.StartNew();
+            await Scope.ServiceProvider.GetRequiredService<ArticleStore>().AddManyAsync([.. documents.Select(d => MarkdownFile.Read(d))], ct);
+            await CaughtUpAsync(Host.Services, Index, Follower, ct);
+            PerArticle.Add(clock.Elapsed.TotalMilliseconds / documents.Length);
+            MatcherPerArticle.Add((Follower.Busy - busy).TotalMilliseconds / documents.Length);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Follower.StopAsync(CancellationToken.None);
+            await Scope.DisposeAsync();
+            await Host.DisposeAsync();
+        }
     }
 
     /// <summary>Owners and saved searches written straight to the database, as the API would leave them.</summary>
