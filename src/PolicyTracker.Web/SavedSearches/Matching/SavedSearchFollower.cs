@@ -151,15 +151,41 @@ public sealed class SavedSearchFollower(IServiceScopeFactory scopes, EventSignal
             .GroupBy(m => m.SavedSearch!.OwnerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var searchIds = fresh.Select(f => f.Watch.Definition.Id).Distinct().ToList();
         var hooked = await db.SavedSearches.Where(s => searchIds.Contains(s.Id) && s.WebhookUrl != null).Select(s => s.Id).ToListAsync(ct);
+        var events = new List<TrackerEvent>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
             var (watch, article) = fresh[i];
             var d = watch.Definition;
             var match = MatchNotice.Of(rows[i], d, article);
             // No article number on the event: it concerns the owner, not the article's viewers or the index.
-            db.Events.Add(TrackerEvent.Create(EventTypes.SavedSearchMatched, null, match with { Unread = unread.GetValueOrDefault(d.OwnerId) }, d.OwnerId));
+            events.Add(TrackerEvent.Create(EventTypes.SavedSearchMatched, null, match with { Unread = unread.GetValueOrDefault(d.OwnerId) }, d.OwnerId));
             if (hooked.Contains(d.Id))
                 db.WebhookDeliveries.Add(new WebhookDelivery { SavedSearchId = d.Id, Payload = JsonSerializer.Serialize(WebhookPayload.Of(match, d.Query), JsonSerializerOptions.Web) });
+        }
+        await InsertEventsAsync(db, events, ct);
+    }
+
+    /// <summary>
+    /// Appends the events with one prepared statement, in order. On PostgreSQL it first takes the
+    /// transaction's event lock itself, as <see cref="EventOrdering"/> does for EF's inserts.
+    /// </summary>
+    static async Task InsertEventsAsync(TrackerDb db, List<TrackerEvent> events, CancellationToken ct)
+    {
+        await using var insert = db.Database.GetDbConnection().CreateCommand();
+        insert.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+        {
+            insert.CommandText = $"SELECT pg_advisory_xact_lock({EventOrdering.AdvisoryLockKey})";
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+        insert.CommandText = """
+            INSERT INTO "Events" ("Type", "ArticleId", "VisibleToUserId", "Data", "CreatedAt") VALUES (@type, NULL, @user, @data, @at)
+            """;
+        var (type, user, data, at) = (Parameter(insert, "@type"), Parameter(insert, "@user"), Parameter(insert, "@data"), Parameter(insert, "@at"));
+        foreach (var e in events)
+        {
+            (type.Value, user.Value, data.Value, at.Value) = (e.Type, e.VisibleToUserId, e.Data, e.CreatedAt);
+            await insert.ExecuteNonQueryAsync(ct);
         }
     }
 
