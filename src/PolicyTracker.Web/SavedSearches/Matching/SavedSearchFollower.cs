@@ -23,17 +23,27 @@ public sealed class SavedSearchFollower(IServiceScopeFactory scopes, EventSignal
     const int BatchSize = 500;
     static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    readonly SavedSearchMonitor monitor = new(key => DocumentFrequency(index, key));
+    // Term statistics read once per reload: choosing anchors asks for the same terms many times.
+    readonly Dictionary<string, int> frequencies = new(StringComparer.Ordinal);
+    SavedSearchMonitor? monitorField;
     string? loadedVersion;
+
+    SavedSearchMonitor Monitor => monitorField ??= new(Frequency);
+
+    int Frequency(string key)
+    {
+        if (!frequencies.TryGetValue(key, out var n)) frequencies[key] = n = DocumentFrequency(index, key);
+        return n;
+    }
 
     /// <summary>The last event whose articles have been matched.</summary>
     public long Cursor { get; private set; } = -1;
 
     /// <summary>The monitor's work so far (benchmark and diagnostics).</summary>
-    public MatchCounters Counters => monitor.Counters;
+    public MatchCounters Counters => Monitor.Counters;
 
     /// <summary>How many saved searches are being matched.</summary>
-    public int Watching => monitor.Count;
+    public int Watching => Monitor.Count;
 
     /// <summary>Time spent on batches that had events: reading, matching and storing (benchmark and diagnostics).</summary>
     public TimeSpan Busy => TimeSpan.FromTicks(Interlocked.Read(ref busyTicks));
@@ -78,10 +88,10 @@ public sealed class SavedSearchFollower(IServiceScopeFactory scopes, EventSignal
         var latest = events.Where(e => e.ArticleId is not null && e.Type is EventTypes.ArticleIngested or EventTypes.ArticleUpdated)
             .GroupBy(e => e.ArticleId!.Value).ToDictionary(g => g.Key, g => g.Max(e => e.Id));
         var found = new List<(Watch Watch, IndexedArticle Article)>();
-        if (monitor.Count > 0 && latest.Count > 0)
+        if (Monitor.Count > 0 && latest.Count > 0)
         {
             foreach (var article in await IndexFollower.LoadAsync(db, [.. latest.Keys], ct))
-                found.AddRange(monitor.Match(article, latest[article.Id]).Select(w => (w, article)));
+                found.AddRange(Monitor.Match(article, latest[article.Id]).Select(w => (w, article)));
         }
         await StoreAsync(db, found, last, ct);
         Interlocked.Add(ref busyTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
@@ -193,21 +203,22 @@ public sealed class SavedSearchFollower(IServiceScopeFactory scopes, EventSignal
     {
         var version = await db.AppState.AsNoTracking().Where(s => s.Key == VersionKey).Select(s => s.Value).FirstOrDefaultAsync(ct) ?? "";
         if (version == loadedVersion) return;
+        frequencies.Clear();
         var all = await db.SavedSearches.AsNoTracking()
             .Select(s => new WatchDefinition(s.Id, s.OwnerId, s.Name, s.Query, s.Source, s.Flag, s.StartAfterEvent, s.UpdatedAt)).ToListAsync(ct);
-        foreach (var gone in monitor.Watches.Keys.Except(all.Select(s => s.Id)).ToList()) monitor.Remove(gone);
+        foreach (var gone in Monitor.Watches.Keys.Except(all.Select(s => s.Id)).ToList()) Monitor.Remove(gone);
         foreach (var definition in all)
         {
-            if (monitor.Watches.TryGetValue(definition.Id, out var current) && current.Definition == definition) continue;
+            if (Monitor.Watches.TryGetValue(definition.Id, out var current) && current.Definition == definition) continue;
             try
             {
-                monitor.Put(definition);
+                Monitor.Put(definition);
             }
             catch (QueryError e)
             {
                 // Saved queries are checked when saved; one that no longer parses is skipped, not fatal.
                 log.LogWarning("Saved search {Id} is not matched: {Error}", definition.Id, e.Message);
-                monitor.Remove(definition.Id);
+                Monitor.Remove(definition.Id);
             }
         }
         loadedVersion = version;
