@@ -57,6 +57,7 @@ public static class AccountsSetup
             o.Events.OnRedirectToLogin = c => AnswerApiOr(c, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => AnswerApiOr(c, StatusCodes.Status403Forbidden);
         });
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>, CookieTickets.Setup>();
         // A disabled member, a reset password or a role change takes effect within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 

@@ -8,7 +8,7 @@ namespace PolicyTracker.Web.Articles;
 /// <summary>The Articles list and the Article page.</summary>
 [Authorize(Policy = Policies.Read)]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class ArticlesController(TrackerDb db, ArticleReader reader) : Controller
+public sealed class ArticlesController(ArticleReader reader) : Controller
 {
     const int PageSize = 25;
 
@@ -16,7 +16,7 @@ public sealed class ArticlesController(TrackerDb db, ArticleReader reader) : Con
     public IActionResult Home() => RedirectToAction(nameof(Index));
 
     [HttpGet("/articles")]
-    public async Task<IActionResult> Index(int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index([FromServices] TrackerDb db, int page = 1, CancellationToken ct = default)
     {
         var list = await db.ListAsync(Math.Max(1, page), PageSize, ct);
         return View(list);

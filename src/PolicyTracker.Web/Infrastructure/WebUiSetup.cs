@@ -17,6 +17,7 @@ public static class WebUiSetup
             o.HeaderName = "RequestVerificationToken";
             o.Cookie.Name = "pt.af";
         });
+        services.AddSingleton<PageTokens>();
         services.AddProblemDetails();
         services.Configure<ApiBehaviorOptions>(o => o.SuppressMapClientErrors = false);
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>

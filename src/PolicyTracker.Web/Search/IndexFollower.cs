@@ -19,7 +19,15 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, SearchIndex index
     // Reopening the near-real-time reader flushes a segment; under a stream of single-article
     // commits, gathering a fifth of a second of them keeps that cost per batch, not per article.
     static readonly TimeSpan MinBatchInterval = TimeSpan.FromMilliseconds(200);
+    // Under a bulk import every reopen also leaves a small segment that merges must rewrite later;
+    // large batches are made searchable at most this often (small ones at once), well inside a second.
+    static readonly TimeSpan BulkRefreshInterval = TimeSpan.FromMilliseconds(700);
+    const int SmallBatch = 50;
     DateTime lastCommit = DateTime.UtcNow;
+    DateTime lastRefresh = DateTime.MinValue;
+    long applied; // the last event written to the index, searchable or not yet
+
+    bool RefreshPending => applied > index.LastEvent;
 
     /// <summary>True while the follower is more than a batch behind the events table.</summary>
     public bool CatchingUp { get; private set; } = true;
@@ -31,8 +39,9 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, SearchIndex index
         {
             try
             {
-                var applied = await ApplyBatchAsync(stoppingToken);
-                CatchingUp = applied == BatchSize;
+                var count = await ApplyBatchAsync(stoppingToken);
+                CatchingUp = count == BatchSize;
+                if (count == 0 && RefreshPending) Refresh();
                 if (DateTime.UtcNow - lastCommit > CommitInterval)
                 {
                     index.Commit();
@@ -40,7 +49,8 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, SearchIndex index
                 }
                 if (!CatchingUp)
                 {
-                    await wake.WaitAsync(PollInterval, stoppingToken);
+                    var due = RefreshPending ? lastRefresh + BulkRefreshInterval - DateTime.UtcNow : PollInterval;
+                    await wake.WaitAsync(due > TimeSpan.Zero ? due : TimeSpan.Zero, stoppingToken);
                     await Task.Delay(MinBatchInterval, stoppingToken);
                 }
             }
@@ -60,14 +70,16 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, SearchIndex index
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TrackerDb>();
-        var events = await db.Events.AsNoTracking().Where(e => e.Id > index.LastEvent).OrderBy(e => e.Id)
+        var after = Math.Max(applied, index.LastEvent);
+        var events = await db.Events.AsNoTracking().Where(e => e.Id > after).OrderBy(e => e.Id)
             .Take(BatchSize).Select(e => new { e.Id, e.ArticleId }).ToListAsync(ct);
         if (events.Count == 0) return 0;
 
         var ids = events.Where(e => e.ArticleId != null).Select(e => e.ArticleId!.Value).Distinct().ToList();
         reader.Forget(ids);
         foreach (var article in await LoadAsync(db, ids, ct)) index.Upsert(article);
-        index.Refresh(events[^1].Id);
+        applied = events[^1].Id;
+        if (events.Count < SmallBatch || DateTime.UtcNow - lastRefresh >= BulkRefreshInterval) Refresh();
         return events.Count;
     }
 
@@ -81,6 +93,12 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, SearchIndex index
             .Select(a => new { a.Id, a.Title, a.Text, Domain = a.Source == null ? null : a.Source.Domain, Name = a.Source == null ? null : a.Source.Name, a.Author, a.PublishedAt, a.IngestedAt })
             .ToListAsync(ct);
         return [.. rows.Select(a => new IndexedArticle(a.Id, a.Title, a.Text, a.Domain, a.Name, a.Author, a.PublishedAt, a.IngestedAt, [.. flags[a.Id]]))];
+    }
+
+    void Refresh()
+    {
+        index.Refresh(applied);
+        lastRefresh = DateTime.UtcNow;
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

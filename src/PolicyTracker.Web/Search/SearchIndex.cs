@@ -61,6 +61,9 @@ public sealed class SearchIndex : IDisposable
     /// <summary>The last event whose change is in the index (committed or about to be).</summary>
     public long LastEvent { get; private set; }
 
+    /// <summary>One analyzer for queries and snippets: analyzers are thread-safe and reuse their token streams per thread.</summary>
+    public static Analyzer SharedAnalyzer { get; } = CreateAnalyzer();
+
     /// <summary>English analysis with stemming for prose; keyword fields are matched whole, lower-cased.</summary>
     public static Analyzer CreateAnalyzer() =>
         new PerFieldAnalyzerWrapper(new EnglishAnalyzer(Version), new Dictionary<string, Analyzer>

@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Web.Articles;
 using PolicyTracker.Web.Data;
@@ -34,7 +33,7 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct)
     {
         var (query, textQuery) = Build(request);
-        var (total, docs, facets) = index.Search(searcher =>
+        var (total, docs, facets, highlightQuery) = index.Search(searcher =>
         {
             var wanted = request.Page * request.PageSize;
             ITopDocsCollector top = request.Sort == "date" || textQuery is null
@@ -53,7 +52,8 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
                 ["claimStatus"] = [],
                 ["month"] = [.. counter.Top(Fields.MonthFacet, 1000).OrderByDescending(f => f.Value, StringComparer.Ordinal)],
             };
-            return (counter.Matches, page, facetValues);
+            // Wildcards and fuzzy terms become the terms they matched, so snippets can mark them.
+            return (counter.Matches, page, facetValues, textQuery is null ? null : searcher.Rewrite(textQuery));
         });
 
         var ids = docs.Select(d => d.Id).ToList();
@@ -61,16 +61,11 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
             .Select(a => new { a.Id, a.Title, a.Text, Source = a.Source == null ? null : a.Source.Name, a.PublishedAt }).ToDictionaryAsync(a => a.Id, ct);
         var flags = (await db.Flags.AsNoTracking().Where(f => ids.Contains(f.ArticleId) && !f.Dismissed).Select(f => new { f.ArticleId, f.Kind, f.Severity }).ToListAsync(ct))
             .ToLookup(f => f.ArticleId, f => new FlagBadge(f.Kind, f.Severity));
-        var scorer = textQuery is null ? null : new QueryScorer(textQuery, Fields.Text);
-        var highlighter = scorer is null ? null : new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer)
-        {
-            // The fragmenter shares the highlighter's scorer, which primes it for each text.
-            TextFragmenter = new SimpleSpanFragmenter(scorer, 160),
-        };
+        var snippets = highlightQuery is null ? null : new Snippets(highlightQuery, Fields.Text);
         var hits = docs.Where(d => rows.ContainsKey(d.Id)).Select(d =>
         {
             var row = rows[d.Id];
-            return new SearchHit(row.Id, row.Title, row.Source, row.PublishedAt, d.Score, Snippet(highlighter, row.Text),
+            return new SearchHit(row.Id, row.Title, row.Source, row.PublishedAt, d.Score, snippets?.For(row.Text, SearchIndex.SharedAnalyzer, Fields.Text) ?? Snippets.Opening(row.Text),
                 FlagBadge.Distinct(flags[row.Id]), null, 0);
         }).ToList();
         return new SearchResult(total, request.Page, request.PageSize, hits, facets) { Rebuilding = follower.CatchingUp };
@@ -93,7 +88,7 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
     /// <summary>The Lucene query for a request, as searches run it (used by the relevance evaluation too).</summary>
     public static (Query Query, Query? TextQuery) Build(SearchRequest request)
     {
-        var text = string.IsNullOrWhiteSpace(request.Q) ? null : TrackerQueryParser.ParseQuery(request.Q, SearchIndex.CreateAnalyzer());
+        var text = string.IsNullOrWhiteSpace(request.Q) ? null : TrackerQueryParser.ParseQuery(request.Q, SearchIndex.SharedAnalyzer);
         var query = new BooleanQuery { { text ?? new MatchAllDocsQuery(), Occur.MUST } };
         if (!string.IsNullOrWhiteSpace(request.Source)) query.Add(Filter(new TermQuery(new Term(Fields.Source, request.Source.Trim().ToLowerInvariant()))), Occur.MUST);
         if (!string.IsNullOrWhiteSpace(request.Flag)) query.Add(Filter(new TermQuery(new Term(Fields.Flag, request.Flag.Trim().ToLowerInvariant()))), Occur.MUST);
@@ -111,22 +106,4 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
         "week" => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         _ => day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
     };
-
-    static string Snippet(Highlighter? highlighter, string text)
-    {
-        if (highlighter is not null)
-        {
-            try
-            {
-                var fragments = highlighter.GetBestFragments(SearchIndex.CreateAnalyzer(), Fields.Text, text, 2);
-                if (fragments.Length > 0) return string.Join(" … ", fragments);
-            }
-            catch (InvalidTokenOffsetsException)
-            {
-                // fall through to the opening of the text
-            }
-        }
-        var opening = text.Length > 220 ? text[..220] + "…" : text;
-        return System.Net.WebUtility.HtmlEncode(opening);
-    }
 }

@@ -61,7 +61,8 @@ public sealed class IngestScenario : IScenario
         }
     }
 
-    static async Task<(TimeSpan Elapsed, int Created, int Duplicates)> PipelineAsync(string[] documents, string dataPath, CancellationToken ct)
+    /// <summary>The documents through the whole pipeline into <paramref name="dataPath"/>, until searchable.</summary>
+    internal static async Task<(TimeSpan Elapsed, int Created, int Duplicates)> PipelineAsync(string[] documents, string dataPath, CancellationToken ct)
     {
         await using var host = await PipelineHost.StartAsync(dataPath);
         await host.StartIndexingAsync(ct);

@@ -9,6 +9,7 @@ public static class ScenarioCatalog
         new GenerateScenario(),
         new PageScenario(),
         new IngestScenario(),
+        new SearchScenario(),
         new AlertsScenario(),
 
         // Add new scenarios here, one line each: a class implementing IScenario, or for a small one

@@ -22,6 +22,16 @@ public sealed class AppServer : IAsyncDisposable
     public Uri Address { get; }
     public string DataPath { get; }
 
+    /// <summary>The app process's resident memory now.</summary>
+    public long WorkingSetBytes
+    {
+        get
+        {
+            process.Refresh();
+            return process.WorkingSet64;
+        }
+    }
+
     /// <summary>The web app's build output next to this program's (same configuration).</summary>
     public static string AppDll => Path.Combine(AppContext.BaseDirectory, "PolicyTracker.Web.dll");
 
@@ -58,7 +68,7 @@ public sealed class AppServer : IAsyncDisposable
             {
                 // not listening yet
             }
-            await Task.Delay(200);
+            await Task.Delay(50);
         }
         await server.DisposeAsync();
         throw new TimeoutException("The app did not become healthy within two minutes.");

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using PolicyTracker.Benchmarks.Cli;
+using PolicyTracker.Benchmarks.Generation;
+using PolicyTracker.Benchmarks.Measurement;
+using PolicyTracker.Benchmarks.Servers;
+using PolicyTracker.Web.Ingestion;
+using PolicyTracker.Web.Search;
+
+namespace PolicyTracker.Benchmarks.Scenarios;
+
+/// <summary>
+/// Search over N generated articles (default 100k) that went through the whole pipeline: our
+/// in-process queries against a bare IndexSearcher on the same index; /api/search over HTTP with
+/// facets and snippets at 16 clients; SQLite FTS5 on the same documents; the delay from ingest to
+/// searchable at 50 articles/s; start-up time and memory of the app holding that index.
+/// </summary>
+public sealed class SearchScenario : IScenario
+{
+    public string Name => "search";
+
+    public string Description => "Queries on N articles (default 100k): ours vs bare IndexSearcher and FTS5, /api/search p95 at 16 clients, ingest-to-searchable delay, start-up, memory";
+
+    public IReadOnlyCollection<string> ExtraOptions => ["seconds", "clients"];
+
+    public async Task<int> RunAsync(BenchmarkOptions options, CancellationToken ct)
+    {
+        var size = options.Size == BenchmarkOptions.DefaultSize ? 100_000 : options.Size;
+        var seconds = int.Parse(options.Extra.GetValueOrDefault("seconds", "10"), System.Globalization.CultureInfo.InvariantCulture);
+        var clients = int.Parse(options.Extra.GetValueOrDefault("clients", "16"), System.Globalization.CultureInfo.InvariantCulture);
+        var generator = new ArticleGenerator(new ArticleGeneratorOptions(Seed: options.Seed));
+        Console.Error.WriteLine($"Generating {size:N0} Markdown articles…");
+        var markdown = Enumerable.Range(0, size).AsParallel().AsOrdered().Select(i => ArticleWriter.ToMarkdown(generator.Generate(i))).ToArray();
+        var documents = markdown.Select(d => MarkdownFile.Read(d)).Select(d => (d.Title ?? "", d.Content ?? "")).ToArray();
+        var queries = SearchBaselines.QueriesFrom(documents);
+        var root = System.IO.Directory.CreateTempSubdirectory("policytracker-search-bench-").FullName;
+        var data = Path.Combine(root, "app");
+        var report = new Report(Name, $"size={size} clients={clients} seconds={seconds} queries={queries.Count}");
+        try
+        {
+            var (pipeline, _, _) = await IngestScenario.PipelineAsync(markdown, data, ct);
+            markdown = [];
+            Console.Error.WriteLine($"{size:N0} articles stored and searchable in {pipeline.TotalSeconds:N0} s");
+
+            var (ours, bare) = await InProcessAsync(data, queries, ct);
+            report.Add("term/AND/phrase query median, in process", "ms", ours.Median, bare.Median)
+                .Add("term/AND/phrase query p95, in process", "ms", ours.P95, bare.P95);
+
+            Console.Error.WriteLine("Indexing the same documents with a bare IndexWriter and with SQLite FTS5…");
+            var lucene = SearchBaselines.IndexWithLucene(documents, Path.Combine(root, "bare-index"));
+            var (ftsIndexing, fts) = SearchBaselines.Fts5(documents, Path.Combine(root, "fts.db"), queries, rounds: 3);
+            report.Add("FTS5 indexing vs bare Lucene.Net", "docs/s", size / ftsIndexing.TotalSeconds, size / lucene.TotalSeconds)
+                .Add("query p95: ours in process vs FTS5", "ms", ours.P95, fts.P95)
+                .Add("query median: ours in process vs FTS5", "ms", ours.Median, fts.Median);
+
+            await OverHttpAsync(data, queries, clients, seconds, fts, report, ct);
+            report.Print();
+            report.AppendToResultsFile();
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            try { System.IO.Directory.Delete(root, true); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>Our query path (our parser, the shared searcher) against the classic parser and a bare IndexSearcher.</summary>
+    static async Task<(Stats Ours, Stats Bare)> InProcessAsync(string data, IReadOnlyList<BenchmarkQuery> queries, CancellationToken ct)
+    {
+        const int rounds = 5;
+        await using var host = await PipelineHost.StartAsync(data);
+        var index = host.Services.GetRequiredService<SearchIndex>();
+        index.Commit(force: true);
+        Console.Error.WriteLine($"In-process queries ({queries.Count} × {rounds}) on {index.Count:N0} documents…");
+        var ours = Measure.Repeat(queries.Count * rounds, i =>
+        {
+            var (query, _) = SearchService.Build(new SearchRequest(queries[i % queries.Count].Text));
+            index.Search(s => s.Search(query, 20));
+        }, warmup: queries.Count);
+        var bare = SearchBaselines.BareLucene(index.Folder, queries, rounds);
+        ct.ThrowIfCancellationRequested();
+        return (ours, bare);
+    }
+
+    /// <summary>Start-up with the index, /api/search under load, memory, and the ingest-to-searchable delay.</summary>
+    static async Task OverHttpAsync(string data, IReadOnlyList<BenchmarkQuery> queries, int clients, int seconds, Stats fts, Report report, CancellationToken ct)
+    {
+        await AppServer.RunVerbAsync(data, "bench password 42", "users", "add", "--email", "bench@example.test", "--role", "Editor");
+        var token = (await AppServer.RunVerbAsync(data, "", "tokens", "create", "--email", "bench@example.test")).TrimEnd().Split('\n')[^1];
+
+        var clock = Stopwatch.StartNew();
+        await using var app = await AppServer.StartAsync(data);
+        var startup = clock.Elapsed;
+        report.Add("start-up with the index, until healthy", "s", startup.TotalSeconds);
+
+        var urls = queries.Select(q => new Uri(app.Address, $"/api/search?q={Uri.EscapeDataString(q.Text)}")).ToList();
+        Console.Error.WriteLine($"/api/search at {clients} clients for {seconds} s…");
+        await LoadGenerator.RunAsync(urls, clients, TimeSpan.FromSeconds(3), token, ct);
+        var (rps, latency, errors) = await LoadGenerator.RunAsync(urls, clients, TimeSpan.FromSeconds(seconds), token, ct);
+        report.Add("/api/search p95 with facets and snippets (vs FTS5 p95 without)", "ms", latency.P95, fts.P95)
+            .Add("/api/search median", "ms", latency.Median)
+            .Add("/api/search throughput", "req/s", rps)
+            .Add("app memory after the load", "MB", app.WorkingSetBytes / 1e6);
+        if (errors > 0) Console.Error.WriteLine($"{errors} searches failed.");
+
+        var delays = await IngestToSearchableAsync(app.Address, token, perSecond: 50, TimeSpan.FromSeconds(seconds), ct);
+        report.Add("ingest to searchable at 50 articles/s, median", "ms", delays.Median)
+            .Add("ingest to searchable at 50 articles/s, p95", "ms", delays.P95);
+    }
+
+    /// <summary>Posts articles at a steady rate, each with a word of its own, and times until a search finds each.</summary>
+    static async Task<Stats> IngestToSearchableAsync(Uri app, string token, int perSecond, TimeSpan duration, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = app };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var count = (int)(perSecond * duration.TotalSeconds);
+        Console.Error.WriteLine($"Ingesting {count} articles at {perSecond}/s and waiting for each to be found…");
+        var delays = new double[count];
+        var pending = new List<Task>();
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++)
+        {
+            var due = start + (long)(i * Stopwatch.Frequency / (double)perSecond);
+            while (Stopwatch.GetTimestamp() < due) await Task.Delay(1, ct);
+            var n = i;
+            pending.Add(Task.Run(async () =>
+            {
+                var word = $"zqx{n:D5}marker";
+                using var response = await http.PostAsJsonAsync("/api/articles", new
+                {
+                    title = $"Delay probe {n}",
+                    content = $"A probe article for the search delay benchmark carrying the word {word} once.",
+                    contentType = "text",
+                    source = "Benchmark Wire",
+                }, ct);
+                response.EnsureSuccessStatusCode();
+                var stored = Stopwatch.GetTimestamp();
+                while (true)
+                {
+                    var found = await http.GetStringAsync($"/api/search?q={word}&pageSize=1", ct);
+                    if (found.Contains("\"total\":1", StringComparison.Ordinal)) break;
+                    await Task.Delay(10, ct);
+                }
+                delays[n] = Stopwatch.GetElapsedTime(stored).TotalMilliseconds;
+            }, ct));
+        }
+        await Task.WhenAll(pending);
+        return Stats.FromMilliseconds(delays);
+    }
+}
