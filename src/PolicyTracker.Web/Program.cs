@@ -7,6 +7,7 @@ using PolicyTracker.Web.Infrastructure;
 using PolicyTracker.Web.Ingestion;
 using PolicyTracker.Web.Live;
 using PolicyTracker.Web.Operations;
+using PolicyTracker.Web.SavedSearches;
 using PolicyTracker.Web.Search;
 using PolicyTracker.Web.Stories;
 
@@ -29,6 +30,7 @@ builder.Services.AddClaims();
 builder.Services.AddAnnotations();
 builder.Services.AddStories();
 builder.Services.AddEntities();
+builder.Services.AddSavedSearches();
 builder.Services.AddWebUi();
 
 var app = builder.Build();

@@ -39,6 +39,9 @@ public sealed class TrackerDb(DbContextOptions<TrackerDb> options)
     public DbSet<Entities.Entity> Entities => Set<Entities.Entity>();
     public DbSet<Entities.EntityAlias> EntityAliases => Set<Entities.EntityAlias>();
     public DbSet<Entities.ArticleEntity> ArticleEntities => Set<Entities.ArticleEntity>();
+    public DbSet<SavedSearches.SavedSearch> SavedSearches => Set<SavedSearches.SavedSearch>();
+    public DbSet<SavedSearches.SavedSearchMatch> SavedSearchMatches => Set<SavedSearches.SavedSearchMatch>();
+    public DbSet<SavedSearches.WebhookDelivery> WebhookDeliveries => Set<SavedSearches.WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

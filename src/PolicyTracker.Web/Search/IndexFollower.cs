@@ -77,6 +77,15 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, SearchIndex index
 
         var ids = events.Where(e => e.ArticleId != null).Select(e => e.ArticleId!.Value).Distinct().ToList();
         reader.Forget(ids);
+        foreach (var article in await LoadAsync(db, ids, ct)) index.Upsert(article);
+        applied = events[^1].Id;
+        if (events.Count < SmallBatch || DateTime.UtcNow - lastRefresh >= BulkRefreshInterval) Refresh();
+        return events.Count;
+    }
+
+    /// <summary>What the index holds of these articles, read from the database (saved-search matching reads the same).</summary>
+    public static async Task<List<IndexedArticle>> LoadAsync(TrackerDb db, IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
         // Only what the index holds: the stored HTML is not needed here.
         var flags = (await db.Flags.AsNoTracking().Where(f => ids.Contains(f.ArticleId) && !f.Dismissed)
             .Select(f => new { f.ArticleId, f.Kind }).ToListAsync(ct)).ToLookup(f => f.ArticleId, f => f.Kind);
@@ -87,15 +96,11 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, SearchIndex index
             .Select(l => new { l.ArticleId, l.Entity!.Name }).ToListAsync(ct)).ToLookup(l => l.ArticleId, l => l.Name);
         var clusters = await db.StoryMembers.AsNoTracking().Where(m => ids.Contains(m.ArticleId) && m.ClusterId != null)
             .ToDictionaryAsync(m => m.ArticleId, m => m.ClusterId, ct);
-        var articles = rows.Select(a => new IndexedArticle(a.Id, a.Title, a.Text, a.Domain, a.Name, a.Author, a.PublishedAt, a.IngestedAt, [.. flags[a.Id]])
+        return [.. rows.Select(a => new IndexedArticle(a.Id, a.Title, a.Text, a.Domain, a.Name, a.Author, a.PublishedAt, a.IngestedAt, [.. flags[a.Id]])
         {
             Entities = [.. entities[a.Id]],
             ClusterId = clusters.GetValueOrDefault(a.Id),
-        });
-        foreach (var article in articles) index.Upsert(article);
-        applied = events[^1].Id;
-        if (events.Count < SmallBatch || DateTime.UtcNow - lastRefresh >= BulkRefreshInterval) Refresh();
-        return events.Count;
+        })];
     }
 
     void Refresh()

@@ -75,7 +75,11 @@ public sealed class SearchIndex : IDisposable
         });
 
     /// <summary>Adds or replaces the article's document.</summary>
-    public void Upsert(IndexedArticle article)
+    public void Upsert(IndexedArticle article) =>
+        writer.UpdateDocument(new Term(Fields.Id, article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ToDocument(article));
+
+    /// <summary>The document the index holds for an article (saved searches match the same one in memory).</summary>
+    public static Document ToDocument(IndexedArticle article)
     {
         var id = article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var doc = new Document
@@ -106,7 +110,7 @@ public sealed class SearchIndex : IDisposable
         doc.Add(new Int64Field(Fields.Published, when.Ticks, Field.Store.NO));
         doc.Add(new NumericDocValuesField(Fields.PublishedSort, when.Ticks));
         doc.Add(new SortedSetDocValuesField(Fields.MonthFacet, new BytesRef(when.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))));
-        writer.UpdateDocument(new Term(Fields.Id, id), doc);
+        return doc;
     }
 
     /// <summary>Removes every document (before a rebuild).</summary>

@@ -11,10 +11,10 @@ public static class ScenarioCatalog
         new IngestScenario(),
         new SearchScenario(),
         new LiveScenario(),
+        new AlertsScenario(),
 
         // Add new scenarios here, one line each: a class implementing IScenario, or for a small one
         //   new DelegateScenario("name", "one-line description", (options, ct) => RunAsync(options, ct)),
-        // Planned: extract, search, alerts.
     ];
 
     /// <summary>The same scenarios keyed by name, case-insensitively; building it fails fast on a duplicate name.</summary>

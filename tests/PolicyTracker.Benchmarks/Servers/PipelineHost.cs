@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Infrastructure;
 using PolicyTracker.Web.Ingestion;
+using PolicyTracker.Web.SavedSearches;
 using PolicyTracker.Web.Search;
 using PolicyTracker.Web.Stories;
 using PolicyTracker.Web.Entities;
@@ -35,6 +36,7 @@ public sealed class PipelineHost : IAsyncDisposable
         collection.AddSearch();
         collection.AddStories();
         collection.AddEntities();
+        collection.AddSavedSearches();
         var host = new PipelineHost(collection.BuildServiceProvider());
         Directory.CreateDirectory(dataPath);
         await using (var scope = host.services.CreateAsyncScope())

@@ -5,6 +5,7 @@ import { showEvidence } from "./evidence.js";
 import { enableShortcuts } from "./keys.js";
 import { showClaims } from "./claims.js";
 import "./annotations.js";
+import { watchSavedSearches } from "./alerts.js";
 
 function startLive() {
   const body = document.body;
@@ -25,6 +26,7 @@ function startLive() {
 }
 
 window.policyTracker = { live: startLive() };
+watchSavedSearches(window.policyTracker.live);
 showEvidence();
 enableShortcuts();
 showClaims(window.policyTracker.live);
