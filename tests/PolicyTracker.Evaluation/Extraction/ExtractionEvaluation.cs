@@ -73,6 +73,6 @@ static class ExtractionEvaluation
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "expected-metadata.json")));
         string? S(string name) => json.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         var document = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(dir, "expected.html")));
-        return new Expected(S("title"), S("byline"), S("excerpt"), S("siteName"), S("lang"), S("publishedTime"), document.Body?.TextContent ?? "");
+        return new Expected(S("title"), S("byline"), S("excerpt"), S("siteName"), S("lang"), S("publishedTime"), ReadableText.Of(document.Body));
     }
 }

@@ -66,7 +66,8 @@ sealed partial record JsonLdArticle(string? Title, string? Byline, string? Descr
     static string? Authors(JsonElement node)
     {
         if (!node.TryGetProperty("author", out var author)) return null;
-        if (author.ValueKind == JsonValueKind.String) return Plain(author.GetString());
+        // A bare string is often a handle ("mcupdate") rather than a name; take it when it reads as a name.
+        if (author.ValueKind == JsonValueKind.String) return Plain(author.GetString()) is { } s && s.Contains(' ') && !s.Contains("://") ? s : null;
         var names = (author.ValueKind == JsonValueKind.Array ? author.EnumerateArray().ToArray() : [author])
             .Select(a => a.ValueKind == JsonValueKind.Object ? Text(a, "name") : null).OfType<string>().ToList();
         return names.Count == 0 ? null : string.Join(", ", names);

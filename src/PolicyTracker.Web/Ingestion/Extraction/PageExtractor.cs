@@ -28,10 +28,23 @@ public static class PageExtractor
         var content = finder.Find();
         if (content is null) return null;
 
+        KeepForSanitizer(content);
         var byline = meta.Byline ?? finder.Byline;
         var excerpt = meta.Excerpt ?? (content.QuerySelector("p") is { } first ? first.TextContent.Trim() : null);
         var canonical = meta.CanonicalUrl is { } c && Uri.TryCreate(pageUrl, c, out var u) && u.Scheme is "http" or "https" ? u : null;
         return new ExtractedPage(meta.Title, byline, excerpt, meta.SiteName, meta.Lang, meta.PublishedTime,
             Dates.Parse(meta.PublishedTime) ?? pageDate, canonical, content.InnerHtml, content.TextContent);
+    }
+
+    // The sanitizer drops custom elements and MathML with everything inside them; their text is
+    // article text (a formula, a web component's paragraphs), so it is kept as plain content.
+    static void KeepForSanitizer(IElement content)
+    {
+        foreach (var custom in content.Descendants<IElement>().Where(e => e.LocalName.Contains('-')).Reverse().ToList())
+        {
+            while (custom.FirstChild is { } child) custom.Parent!.InsertBefore(child, custom);
+            custom.Remove();
+        }
+        foreach (var math in content.QuerySelectorAll("math").ToList()) math.Replace(content.Owner!.CreateTextNode(math.TextContent));
     }
 }

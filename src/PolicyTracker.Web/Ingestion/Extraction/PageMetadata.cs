@@ -30,7 +30,7 @@ sealed partial record PageMetadata(string? Title, string? Byline, string? Excerp
     }
 
     // Values are often double-escaped ("&amp;amp;"): decode what the parser left as entities.
-    static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : WebUtility.HtmlDecode(value.Trim());
+    static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : WebUtility.HtmlDecode(BadCodePoint().Replace(value.Trim(), "\uFFFD")).Trim();
 
     static Dictionary<string, string> MetaValues(IDocument document)
     {
@@ -54,6 +54,10 @@ sealed partial record PageMetadata(string? Title, string? Byline, string? Excerp
         }
         return values;
     }
+
+    // A numeric reference to no character (zero, a surrogate, beyond U+10FFFF) reads as the replacement character, as in HTML.
+    [GeneratedRegex(@"&#(0+|x0+|x0*[dD][89a-fA-F][0-9a-fA-F]{2}|x0*[0-9a-fA-F]{7,}|x0*1[1-9a-fA-F][0-9a-fA-F]{4}|0*\d{8,}|0*(111[4-9]\d{3}|11[2-9]\d{4}|1[2-9]\d{5}|[2-9]\d{6}));")]
+    private static partial Regex BadCodePoint();
 
     [GeneratedRegex(@"\s*(article|dc|dcterm|og|twitter)\s*:\s*(author|creator|description|published_time|title|site_name)\s*", RegexOptions.IgnoreCase)]
     private static partial Regex PropertyName();

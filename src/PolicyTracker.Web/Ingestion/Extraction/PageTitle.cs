@@ -44,6 +44,10 @@ static partial class PageTitle
     /// <summary>How alike two titles are: the share of <paramref name="b"/>'s token text also found in <paramref name="a"/>.</summary>
     public static double Similarity(string a, string b)
     {
+        // A heading that is most of the title is the title (also in scripts written without spaces).
+        var plainA = Regex.Replace(a.Trim().ToLowerInvariant(), @"\s+", " ");
+        var plainB = Regex.Replace(b.Trim().ToLowerInvariant(), @"\s+", " ");
+        if (plainB.Length * 2 >= plainA.Length && plainA.Contains(plainB, StringComparison.Ordinal)) return 1;
         var tokensA = Tokens(a);
         var tokensB = Tokens(b);
         if (tokensA.Length == 0 || tokensB.Length == 0) return 0;
