@@ -16,13 +16,13 @@ sealed partial record PageMetadata(string? Title, string? Byline, string? Excerp
         var values = MetaValues(document);
         string? V(params string[] keys) => keys.Select(k => values.GetValueOrDefault(k)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
+        var site = ld?.Publisher ?? V("og:site_name");
         var title = ld?.Title ?? V("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title")
-            ?? PageTitle.Of(document);
+            ?? PageTitle.Of(document, site);
         // article:author is often a profile address rather than a name.
         var articleAuthor = values.GetValueOrDefault("article:author") is { } a && !Uri.TryCreate(a, UriKind.Absolute, out _) ? a : null;
         var byline = ld?.Byline ?? V("dc:creator", "dcterm:creator", "author", "parsely-author") ?? articleAuthor;
         var excerpt = ld?.Description ?? V("dc:description", "dcterm:description", "og:description", "weibo:article:description", "weibo:webpage:description", "description", "twitter:description");
-        var site = ld?.Publisher ?? V("og:site_name");
         var published = ld?.DatePublished ?? V("article:published_time", "parsely-pub-date");
         var canonical = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href") ?? V("og:url");
         return new PageMetadata(Clean(title), Clean(byline), Clean(excerpt), Clean(site), Clean(published),

@@ -7,9 +7,10 @@ namespace PolicyTracker.Web.Ingestion.Extraction;
 static partial class PageTitle
 {
     /// <summary>The title element's text, trimmed of a "Site | Section" part where that leaves a real headline.</summary>
-    public static string? Of(IDocument document)
+    public static string? Of(IDocument document, string? siteName = null)
     {
         var original = Dom.Text(document.QuerySelector("title") ?? (INode)document.CreateTextNode(""), collapse: false);
+        if (WithoutSiteName(original, siteName) is { } headline) return headline;
         var title = original;
         var hierarchical = false;
         if (Separator().IsMatch(title))
@@ -39,6 +40,20 @@ static partial class PageTitle
         // Too short to be the headline: the cut removed too much.
         if (words <= 4 && (!hierarchical || words != Words(SeparatorRun().Replace(original, "")) - 1)) title = original;
         return string.IsNullOrWhiteSpace(title) ? null : title;
+    }
+
+    // "Headline | Site" or "Site - Headline" where the site is named in the metadata: the rest is the headline, however short.
+    static string? WithoutSiteName(string title, string? siteName)
+    {
+        if (string.IsNullOrWhiteSpace(siteName)) return null;
+        foreach (Match m in Separator().Matches(title))
+        {
+            var before = title[..m.Index].Trim();
+            var after = title[(m.Index + m.Length)..].Trim();
+            if (after.Equals(siteName.Trim(), StringComparison.OrdinalIgnoreCase) && before.Length > 0) return Spaces().Replace(before, " ");
+            if (before.Equals(siteName.Trim(), StringComparison.OrdinalIgnoreCase) && after.Length > 0) return Spaces().Replace(after, " ");
+        }
+        return null;
     }
 
     /// <summary>How alike two titles are: the share of <paramref name="b"/>'s token text also found in <paramref name="a"/>.</summary>
