@@ -15,6 +15,9 @@ sealed class ContentFinder(IDocument document, string? title)
 
     readonly Dictionary<IElement, double> scores = new(ReferenceEqualityComparer.Instance);
 
+    string? bylineBlock;
+    bool bylineDropped;
+
     /// <summary>The byline the page shows in its text, found while reading.</summary>
     public string? Byline { get; private set; }
 
@@ -32,12 +35,26 @@ sealed class ContentFinder(IDocument document, string? title)
             var length = Dom.Text(content).Length;
             if (length >= MinimumText) return content;
             attempts.Add((content, length));
-            // Start the next pass from the page as it was.
+            // Start the next pass from the page as it was. When the page marks one element as its
+            // article and that is short too, the article is short: the looser passes look only
+            // inside it, so they do not pull in the chrome the strict pass had rightly dropped.
             var fresh = (IElement)pristine.Clone(deep: true);
+            if (MarkedArticle(fresh) is { } article)
+            {
+                while (fresh.FirstChild is { } child) child.RemoveFromParent();
+                fresh.AppendChild(article);
+            }
             document.Body!.Parent!.ReplaceChild(fresh, document.Body);
         }
         var best = attempts.MaxBy(a => a.Length);
         return best.Length == 0 ? null : best.Content;
+    }
+
+    static IElement? MarkedArticle(IElement body)
+    {
+        var marked = body.QuerySelectorAll("[itemprop=articleBody]");
+        if (marked.Length != 1) marked = body.QuerySelectorAll("article");
+        return marked.Length == 1 && Dom.Text(marked[0]).Length is > 0 and < MinimumText ? marked[0] : null;
     }
 
     IElement Grab(Pass pass)
@@ -54,6 +71,7 @@ sealed class ContentFinder(IDocument document, string? title)
     List<IElement> Prepare(Pass pass)
     {
         var toScore = new List<IElement>();
+        bylineDropped = false;
         var checkTitle = title is not null;
         var node = document.DocumentElement;
         while (node is not null)
@@ -112,12 +130,19 @@ sealed class ContentFinder(IDocument document, string? title)
 
     bool IsByline(IElement node, string match)
     {
-        if (Byline is not null) return false;
         var itemprop = node.GetAttribute("itemprop");
         if (!(node.GetAttribute("rel") == "author" || itemprop is not null && itemprop.Contains("author", StringComparison.Ordinal) || Signals.Byline().IsMatch(match)))
             return false;
         var text = node.TextContent.Trim();
+        // A later pass starts from the page as it was: the byline found before is dropped again.
+        if (Byline is not null)
+        {
+            if (bylineDropped || text != bylineBlock) return false;
+            return bylineDropped = true;
+        }
         if (text.Length is 0 or >= 100) return false;
+        bylineBlock = text;
+        bylineDropped = true;
         // Prefer the name inside the block ("By <span itemprop=name>...</span>, Staff Writer").
         var name = node.Descendants<IElement>().FirstOrDefault(e => (e.GetAttribute("itemprop") ?? "").Contains("name", StringComparison.Ordinal));
         Byline = (name ?? node).TextContent.Trim();
