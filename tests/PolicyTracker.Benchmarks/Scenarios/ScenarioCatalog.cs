@@ -9,10 +9,11 @@ public static class ScenarioCatalog
         new GenerateScenario(),
         new PageScenario(),
         new IngestScenario(),
+        new ExtractScenario(),
 
         // Add new scenarios here, one line each: a class implementing IScenario, or for a small one
         //   new DelegateScenario("name", "one-line description", (options, ct) => RunAsync(options, ct)),
-        // Planned: extract, search, alerts, live.
+        // Planned: search, alerts, live.
     ];
 
     /// <summary>The same scenarios keyed by name, case-insensitively; building it fails fast on a duplicate name.</summary>

@@ -80,7 +80,6 @@ sealed class ContentCleanup(bool conditional, bool weighClasses)
         var img = node.GetElementsByTagName("img").Length;
         var li = node.GetElementsByTagName("li").Length - 100;
         var input = node.GetElementsByTagName("input").Length;
-        var headingDensity = Dom.TextDensity(node, Headings);
         var embeds = 0;
         foreach (var e in node.QuerySelectorAll("object, embed, iframe"))
         {
@@ -89,18 +88,18 @@ sealed class ContentCleanup(bool conditional, bool weighClasses)
         }
         if (Signals.Placeholder().IsMatch(text)) return true;
         var linkDensity = Dom.LinkDensity(node);
-        var textDensity = Dom.TextDensity(node, Textish);
         var inFigure = Dom.HasAncestor(node, "figure");
+        // The densities are costly on large blocks; they are worked out only where a rule reads them.
 
         var remove =
             !inFigure && img > 1 && (double)p / img < 0.5
             || !isList && li > p
             || input > p / 3
-            || !isList && !inFigure && headingDensity < 0.9 && text.Length < 25 && (img == 0 || img > 2) && linkDensity > 0
+            || !isList && !inFigure && text.Length < 25 && (img == 0 || img > 2) && linkDensity > 0 && Dom.TextDensity(node, Headings) < 0.9
             || !isList && weight < 25 && linkDensity > 0.2
             || weight >= 25 && linkDensity > 0.5
             || embeds == 1 && text.Length < 75 || embeds > 1
-            || img == 0 && textDensity == 0;
+            || img == 0 && !node.Descendants<IElement>().Any(e => Textish.Contains(e.LocalName) && Dom.HasText(e));
         // A plain list of images stays.
         if (isList && remove)
         {

@@ -7,8 +7,10 @@ namespace PolicyTracker.Web.Ingestion.Extraction;
 /// then gathers the best container and its related siblings. Strict first; when that yields
 /// too little text, looser passes are tried and the longest result kept.
 /// </summary>
-sealed class ContentFinder(IDocument document, string? title)
+sealed class ContentFinder(IDocument first, Func<IDocument> reload, string? title)
 {
+    IDocument document = first;
+
     const int MinimumText = 500;
     static readonly HashSet<string> Scored = ["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
     static readonly HashSet<string> KeptAsIs = ["div", "article", "section", "p", "ol", "ul"];
@@ -24,9 +26,7 @@ sealed class ContentFinder(IDocument document, string? title)
     /// <summary>The article's content in a new div, or null when the page holds no text at all.</summary>
     public IElement? Find()
     {
-        var body = document.Body;
-        if (body is null) return null;
-        var pristine = (IElement)body.Clone(deep: true);
+        if (document.Body is null) return null;
         var attempts = new List<(IElement Content, int Length)>();
         foreach (var pass in new[] { Pass.Strict, Pass.KeepUnlikely, Pass.NoClassWeights, Pass.NoConditionalCleaning })
         {
@@ -38,13 +38,13 @@ sealed class ContentFinder(IDocument document, string? title)
             // Start the next pass from the page as it was. When the page marks one element as its
             // article and that is short too, the article is short: the looser passes look only
             // inside it, so they do not pull in the chrome the strict pass had rightly dropped.
-            var fresh = (IElement)pristine.Clone(deep: true);
-            if (MarkedArticle(fresh) is { } article)
+            // (Parsing again costs less than keeping a copy of every page: most pages need one pass.)
+            document = reload();
+            if (document.Body is { } fresh && MarkedArticle(fresh) is { } article)
             {
                 while (fresh.FirstChild is { } child) child.RemoveFromParent();
                 fresh.AppendChild(article);
             }
-            document.Body!.Parent!.ReplaceChild(fresh, document.Body);
         }
         var best = attempts.MaxBy(a => a.Length);
         return best.Length == 0 ? null : best.Content;

@@ -123,8 +123,18 @@ static partial class Dom
 
     /// <summary>An element holding no text and nothing but line breaks and rules.</summary>
     public static bool IsEmpty(IElement node) =>
-        string.IsNullOrWhiteSpace(node.TextContent)
+        !HasText(node)
         && (node.ChildElementCount == 0 || node.ChildElementCount == node.GetElementsByTagName("br").Length + node.GetElementsByTagName("hr").Length);
+
+    /// <summary>True when any text below <paramref name="node"/> is more than whitespace (stops at the first).</summary>
+    public static bool HasText(INode node)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            if (child is IText t ? !string.IsNullOrWhiteSpace(t.Data) : child is IElement && HasText(child)) return true;
+        }
+        return false;
+    }
 
     /// <summary>False for elements the page hides (display none, hidden, aria-hidden).</summary>
     public static bool IsVisible(IElement node)

@@ -18,13 +18,11 @@ public static class PageExtractor
     {
         var document = Parser.ParseDocument(html);
         var ld = JsonLdArticle.Find(document);
-        foreach (var e in document.QuerySelectorAll("script, noscript, style, template").ToList()) e.Remove();
-        if (document.Body is { } body) LineBreaks.ToParagraphs(body);
-        foreach (var font in document.GetElementsByTagName("font").ToList()) Dom.Rename(font, "span");
+        Prepare(document);
 
         var meta = PageMetadata.Read(document, ld);
         var pageDate = meta.PublishedTime is null ? Dates.FromPage(document) : null;
-        var finder = new ContentFinder(document, meta.Title);
+        var finder = new ContentFinder(document, () => Prepare(Parser.ParseDocument(html)), meta.Title);
         var content = finder.Find();
         if (content is null) return null;
 
@@ -34,6 +32,15 @@ public static class PageExtractor
         var canonical = meta.CanonicalUrl is { } c && Uri.TryCreate(pageUrl, c, out var u) && u.Scheme is "http" or "https" ? u : null;
         return new ExtractedPage(meta.Title, byline, excerpt, meta.SiteName, meta.Lang, meta.PublishedTime,
             Dates.Parse(meta.PublishedTime) ?? pageDate, canonical, content.InnerHtml, content.TextContent);
+    }
+
+    // Scripts and styles go; double line breaks become paragraphs; font tags become spans.
+    static IDocument Prepare(IDocument document)
+    {
+        foreach (var e in document.QuerySelectorAll("script, noscript, style, template").ToList()) e.Remove();
+        if (document.Body is { } body) LineBreaks.ToParagraphs(body);
+        foreach (var font in document.GetElementsByTagName("font").ToList()) Dom.Rename(font, "span");
+        return document;
     }
 
     // The sanitizer drops custom elements and MathML with everything inside them; their text is
