@@ -55,39 +55,49 @@ sealed class ContentCleanup(bool conditional, bool weighClasses)
     void Conditionally(IElement content, string tag)
     {
         if (!conditional) return;
+        var nodes = content.GetElementsByTagName(tag).Reverse().ToList();
+        if (nodes.Count == 0) return;
+        // Lengths are measured once; a removal makes its ancestors measure themselves again.
+        var lengths = new TextLengths(content);
         // Last first, so inner blocks are judged before the blocks around them.
-        foreach (var node in content.GetElementsByTagName(tag).Reverse().ToList())
-            if (node.ParentElement is not null && ShouldRemove(node, tag)) node.Remove();
+        foreach (var node in nodes)
+        {
+            if (node.ParentElement is null || !ShouldRemove(node, tag, lengths)) continue;
+            lengths.Forget(node);
+            node.Remove();
+        }
     }
 
-    bool ShouldRemove(IElement node, string tag)
+    bool ShouldRemove(IElement node, string tag, TextLengths lengths)
     {
-        var text = Dom.Text(node);
-        var isList = tag is "ul" or "ol";
-        if (!isList)
-        {
-            var listText = node.QuerySelectorAll("ul, ol").Sum(l => Dom.Text(l).Length);
-            isList = text.Length > 0 && (double)listText / text.Length > 0.9;
-        }
+        var length = lengths.Length(node);
         if (tag == "table" && dataTables.Contains(node)) return false;
-        if (Dom.HasAncestor(node, "table", 0, dataTables.Contains) || Dom.HasAncestor(node, "code")) return false;
-        if (node.GetElementsByTagName("table").Any(dataTables.Contains)) return false;
+        if (dataTables.Count > 0 && (Dom.HasAncestor(node, "table", 0, dataTables.Contains) || node.GetElementsByTagName("table").Any(dataTables.Contains))) return false;
+        if (Dom.HasAncestor(node, "code")) return false;
         var weight = Weight(node);
         if (weight < 0) return true;
-        if (Signals.Comma().Count(text) >= 10) return false;
+        if (lengths.Commas(node) >= 10) return false;
 
-        var p = node.GetElementsByTagName("p").Length;
-        var img = node.GetElementsByTagName("img").Length;
-        var li = node.GetElementsByTagName("li").Length - 100;
-        var input = node.GetElementsByTagName("input").Length;
-        var embeds = 0;
-        foreach (var e in node.QuerySelectorAll("object, embed, iframe"))
+        // One walk counts what the rules look at.
+        int p = 0, img = 0, li = -100, input = 0, embeds = 0, listText = 0;
+        foreach (var e in node.Descendants<IElement>())
         {
-            if (IsPlayer(e)) return false;
-            embeds++;
+            switch (e.LocalName)
+            {
+                case "p": p++; break;
+                case "img": img++; break;
+                case "li": li++; break;
+                case "input": input++; break;
+                case "ul" or "ol": listText += lengths.Length(e); break;
+                case "object" or "embed" or "iframe":
+                    if (IsPlayer(e)) return false;
+                    embeds++;
+                    break;
+            }
         }
-        if (Signals.Placeholder().IsMatch(text)) return true;
-        var linkDensity = Dom.LinkDensity(node);
+        var isList = tag is "ul" or "ol" || length > 0 && (double)listText / length > 0.9;
+        if (length < 40 && Signals.Placeholder().IsMatch(Dom.Text(node))) return true;
+        var linkDensity = lengths.LinkDensity(node);
         var inFigure = Dom.HasAncestor(node, "figure");
         // The densities are costly on large blocks; they are worked out only where a rule reads them.
 
@@ -95,10 +105,10 @@ sealed class ContentCleanup(bool conditional, bool weighClasses)
             !inFigure && img > 1 && (double)p / img < 0.5
             || !isList && li > p
             || input > p / 3
-            || !isList && !inFigure && text.Length < 25 && (img == 0 || img > 2) && linkDensity > 0 && Dom.TextDensity(node, Headings) < 0.9
+            || !isList && !inFigure && length < 25 && (img == 0 || img > 2) && linkDensity > 0 && Dom.TextDensity(node, Headings) < 0.9
             || !isList && weight < 25 && linkDensity > 0.2
             || weight >= 25 && linkDensity > 0.5
-            || embeds == 1 && text.Length < 75 || embeds > 1
+            || embeds == 1 && length < 75 || embeds > 1
             || img == 0 && !node.Descendants<IElement>().Any(e => Textish.Contains(e.LocalName) && Dom.HasText(e));
         // A plain list of images stays.
         if (isList && remove)

@@ -76,7 +76,7 @@ sealed class ContentFinder(IDocument first, Func<IDocument> reload, string? titl
         var node = document.DocumentElement;
         while (node is not null)
         {
-            var match = node.ClassName + " " + node.Id;
+            var match = node.ClassName is null && node.Id is null ? "" : node.ClassName + " " + node.Id;
             if (!Dom.IsVisible(node) || node.GetAttribute("aria-modal") == "true" && node.GetAttribute("role") == "dialog")
             {
                 node = Dom.RemoveAndNext(node);
@@ -95,6 +95,7 @@ sealed class ContentFinder(IDocument first, Func<IDocument> reload, string? titl
                 continue;
             }
             if (pass == Pass.Strict && node.LocalName is not ("body" or "a") && (
+                    match.Length > 0 &&
                     Signals.Unlikely().IsMatch(match) && !Signals.MaybeContent().IsMatch(match) && !Dom.HasAncestor(node, "table") && !Dom.HasAncestor(node, "code")
                     || Signals.ChromeRoles.Contains(node.GetAttribute("role") ?? "")))
             {
@@ -131,6 +132,7 @@ sealed class ContentFinder(IDocument first, Func<IDocument> reload, string? titl
     bool IsByline(IElement node, string match)
     {
         var itemprop = node.GetAttribute("itemprop");
+        if (match.Length == 0 && itemprop is null && !node.HasAttribute("rel")) return false;
         if (!(node.GetAttribute("rel") == "author" || itemprop is not null && itemprop.Contains("author", StringComparison.Ordinal) || Signals.Byline().IsMatch(match)))
             return false;
         var text = node.TextContent.Trim();
@@ -215,7 +217,8 @@ sealed class ContentFinder(IDocument first, Func<IDocument> reload, string? titl
 
     IElement Top(List<IElement> candidates, Pass pass, out bool created)
     {
-        foreach (var c in candidates) scores[c] *= 1 - Dom.LinkDensity(c);
+        var lengths = new TextLengths(document.DocumentElement);
+        foreach (var c in candidates) scores[c] *= 1 - lengths.LinkDensity(c);
         var best = candidates.OrderByDescending(c => scores[c]).Take(5).ToList();
         created = false;
         var top = best.FirstOrDefault();

@@ -24,9 +24,11 @@ static partial class Dom
     }
 
     /// <summary>How much of the element's text sits in links (in-page anchors count a third).</summary>
-    public static double LinkDensity(IElement element)
+    public static double LinkDensity(IElement element) => LinkDensity(element, Text(element).Length);
+
+    /// <summary>The link density of an element whose text length is already known.</summary>
+    public static double LinkDensity(IElement element, int length)
     {
-        var length = Text(element).Length;
         if (length == 0) return 0;
         double links = 0;
         foreach (var a in element.GetElementsByTagName("a"))

@@ -10,8 +10,9 @@ sealed partial record JsonLdArticle(string? Title, string? Byline, string? Descr
     /// <summary>The first article node in the page's JSON-LD blocks, or null.</summary>
     public static JsonLdArticle? Find(IDocument document)
     {
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json' i]"))
+        foreach (var script in document.GetElementsByTagName("script"))
         {
+            if (!string.Equals(script.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase)) continue;
             try
             {
                 using var json = JsonDocument.Parse(Cdata().Replace(script.TextContent, ""), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });

@@ -41,6 +41,9 @@ static partial class Signals
     [GeneratedRegex("[\u002C\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]")]
     public static partial Regex Comma();
 
+    /// <summary>True for a comma of any of the scripts <see cref="Comma"/> knows.</summary>
+    public static bool IsComma(char c) => c is '\u002C' or '\u060C' or '\uFE50' or '\uFE10' or '\uFE11' or '\u2E41' or '\u2E34' or '\u2E32' or '\uFF0C';
+
     /// <summary>ARIA roles of page chrome.</summary>
     public static readonly HashSet<string> ChromeRoles = ["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
 
