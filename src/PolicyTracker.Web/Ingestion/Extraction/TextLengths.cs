@@ -89,7 +89,9 @@ sealed class TextLengths
                 }
             }
         }
-        measured[element] = (text, links);
+        // Containers are what gets asked about; leaves are measured directly if ever needed,
+        // which spares hashing every element of the page.
+        if (element.ChildElementCount > 0) measured[element] = (text, links);
         return (text, links);
     }
 }
