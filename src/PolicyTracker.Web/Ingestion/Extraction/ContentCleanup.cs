@@ -46,7 +46,21 @@ sealed class ContentCleanup(bool conditional, bool weighClasses)
     {
         var embed = tag is "object" or "embed" or "iframe";
         foreach (var e in content.GetElementsByTagName(tag).ToList())
-            if (!(embed && IsPlayer(e))) e.Remove();
+        {
+            if (embed && IsPlayer(e)) continue;
+            // Inside the article, a footer or aside of prose (an AI disclosure, a correction, an
+            // author's note) belongs to the story and to its provenance; one of links is a widget.
+            if (tag is "footer" or "aside" && IsProseNote(e)) continue;
+            e.Remove();
+        }
+    }
+
+    /// <summary>A short block of prose (a disclosure, a correction, an author's note) rather than a widget of links.</summary>
+    public static bool IsProseNote(IElement e)
+    {
+        var text = Dom.Text(e);
+        if (text.Length is 0 or > 800 || Signals.Negative().IsMatch(e.ClassName + " " + e.Id) || Signals.Unlikely().IsMatch(e.ClassName + " " + e.Id)) return false;
+        return Dom.LinkDensity(e, text.Length) < 0.3 && e.QuerySelector("ul a, ol a, nav, form, img, iframe") is null && text.Contains(' ');
     }
 
     static bool IsPlayer(IElement e) =>

@@ -285,6 +285,11 @@ sealed class ContentFinder(IDocument first, Func<IDocument> reload, string? titl
             {
                 var bonus = sibling.ClassName == top.ClassName && !string.IsNullOrEmpty(top.ClassName) ? ScoreOf(top) * 0.2 : 0;
                 if (scores.TryGetValue(sibling, out var s) && s + bonus >= threshold) append = true;
+                else if (sibling.LocalName is "aside" or "footer" && parent.LocalName == "article")
+                {
+                    // A note of prose closing the article (a disclosure, a correction) is part of it.
+                    append = ContentCleanup.IsProseNote(sibling);
+                }
                 else if (sibling.LocalName == "p")
                 {
                     var density = Dom.LinkDensity(sibling);

@@ -22,6 +22,24 @@ public sealed class BoilerplateTests
     }
 
     [Fact]
+    public void A_note_of_prose_inside_the_article_stays_and_an_aside_of_links_goes()
+    {
+        var html = ExtractionPages.NewsPage().Replace("</div>\n</article>", """
+            </div>
+            <aside class="note"><p>This report was drafted with an AI writing tool and checked by an editor.</p></aside>
+            <aside class="more"><ul><li><a href="/d">Dredging plan approved</a></li><li><a href="/e">Ferry strike ends</a></li></ul></aside>
+            <footer><p>Correction: an earlier version misstated the length of the consultation.</p></footer>
+            </article>
+            """);
+
+        var text = PageExtractor.Extract(html, PageUrl)!.ContentText;
+
+        Assert.Contains("drafted with an AI writing tool", text);
+        Assert.Contains("Correction: an earlier version", text);
+        Assert.DoesNotContain("Dredging plan", text);
+    }
+
+    [Fact]
     public void Hidden_blocks_and_scripts_are_not_article_text()
     {
         var html = ExtractionPages.NewsPage().Replace("<div class=\"story-body\">", """
