@@ -1,5 +1,6 @@
 using PolicyTracker.Evaluation.Claims;
 using PolicyTracker.Evaluation.Annotations;
+using PolicyTracker.Evaluation.Extraction;
 using PolicyTracker.Evaluation.Feeds;
 using PolicyTracker.Evaluation.Provenance;
 using PolicyTracker.Evaluation.Search;
@@ -7,6 +8,9 @@ using PolicyTracker.Evaluation.Search;
 // Measurement commands; each prints a report and never fails on a low score.
 if (args is ["feeds", var folder])
     return FeedsEvaluation.Run(folder, Console.Out);
+
+if (args is ["extract", var pages, .. var flags])
+    return ExtractionEvaluation.Run(pages, Console.Out, flags.Contains("--quiet"));
 
 if (args is ["provenance", .. var rest])
 {
@@ -34,6 +38,7 @@ if (args is ["entities", .. var ents])
 
 Console.Error.WriteLine("""
     usage: dotnet run --project tests/PolicyTracker.Evaluation -- <command>
+      extract <corpus-folder> [--quiet]     page extraction (ours and SmartReader) against Readability's test pages
       feeds <corpus-folder>                 feed parser against feedparser's expectations
       provenance [data-folder] [--show-held-out]
                                             provenance flags: precision and recall per kind, dev and held-out

@@ -12,6 +12,7 @@ public static class ScenarioCatalog
         new SearchScenario(),
         new LiveScenario(),
         new AlertsScenario(),
+        new ExtractScenario(),
 
         // Add new scenarios here, one line each: a class implementing IScenario, or for a small one
         //   new DelegateScenario("name", "one-line description", (options, ct) => RunAsync(options, ct)),
