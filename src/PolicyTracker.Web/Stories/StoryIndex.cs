@@ -16,6 +16,12 @@ public sealed class StoryIndex
     readonly SemaphoreSlim loading = new(1, 1);
     int lastLoaded;
 
+    /// <summary>
+    /// A band value shared by more articles than this comes from boilerplate, not from copying:
+    /// copies share several bands, so skipping such buckets keeps lookups short without losing them.
+    /// </summary>
+    const int CommonBucket = 64;
+
     /// <summary>Loads the members stored since the last call (all of them the first time).</summary>
     public async Task SyncAsync(TrackerDb db, CancellationToken ct)
     {
@@ -49,7 +55,7 @@ public sealed class StoryIndex
         {
             foreach (var key in StorySignature.BandKeys(signature))
             {
-                if (!buckets.TryGetValue(key, out var ids)) continue;
+                if (!buckets.TryGetValue(key, out var ids) || ids.Count > CommonBucket) continue;
                 foreach (var id in ids) if (id != except && !alone.Contains(id)) found.Add(id);
             }
             return [.. found.Select(id => (id, StorySignature.Estimate(signature, signatures[id])))];

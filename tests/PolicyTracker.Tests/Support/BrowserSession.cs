@@ -27,7 +27,7 @@ public sealed class BrowserSession : IAsyncDisposable
     public async Task<IPage> NewPageAsync(Uri baseAddress)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = baseAddress.ToString() });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000); // CI runs on two cores alongside the app under test
         return await context.NewPageAsync();
     }
 
