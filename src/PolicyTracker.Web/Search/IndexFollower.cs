@@ -96,10 +96,17 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, SearchIndex index
             .Select(l => new { l.ArticleId, l.Entity!.Name }).ToListAsync(ct)).ToLookup(l => l.ArticleId, l => l.Name);
         var clusters = await db.StoryMembers.AsNoTracking().Where(m => ids.Contains(m.ArticleId) && m.ClusterId != null)
             .ToDictionaryAsync(m => m.ArticleId, m => m.ClusterId, ct);
+        var claims = (await db.Claims.AsNoTracking().Where(c => ids.Contains(c.ArticleId) && c.Suggestion == Claims.SuggestionStates.Accepted)
+            .Select(c => new { c.ArticleId, c.Status }).ToListAsync(ct)).ToLookup(c => c.ArticleId, c => c.Status);
+        // Private annotations never reach the index: only the team's tags are searchable.
+        var tags = (await db.Annotations.AsNoTracking().Where(n => ids.Contains(n.ArticleId) && n.Visibility == Annotations.AnnotationVisibility.Team)
+            .Select(n => new { n.ArticleId, n.Tags }).ToListAsync(ct)).ToLookup(n => n.ArticleId, n => n.Tags);
         return [.. rows.Select(a => new IndexedArticle(a.Id, a.Title, a.Text, a.Domain, a.Name, a.Author, a.PublishedAt, a.IngestedAt, [.. flags[a.Id]])
         {
             Entities = [.. entities[a.Id]],
             ClusterId = clusters.GetValueOrDefault(a.Id),
+            ClaimStatuses = [.. claims[a.Id]],
+            Tags = [.. tags[a.Id].SelectMany(t => t)],
         })];
     }
 

@@ -21,13 +21,13 @@ public sealed class SearchApiController(SearchService search) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
     public async Task<IActionResult> Search([FromQuery] string? q, [FromQuery] DateTime? from, [FromQuery] DateTime? to, [FromQuery] string? source,
         [FromQuery] string? flag, [FromQuery] string? entity = null, [FromQuery] string? cluster = null, [FromQuery] string sort = "relevance",
-        [FromQuery] int page = 1, [FromQuery] int pageSize = 20, CancellationToken ct = default)
+        [FromQuery] int page = 1, [FromQuery] int pageSize = 20, [FromQuery] string? claimStatus = null, CancellationToken ct = default)
     {
         if (Paging.Problem(page, pageSize) is { } paging) return ValidationProblem(paging);
         if (sort is not ("relevance" or "date")) return Problem(statusCode: 400, title: "sort must be relevance or date.");
         try
         {
-            return Ok(await search.SearchAsync(new SearchRequest(q, from, to, source, flag, sort, page, pageSize, entity, cluster), ct));
+            return Ok(await search.SearchAsync(new SearchRequest(q, from, to, source, flag, sort, page, pageSize, entity, cluster, claimStatus), ct));
         }
         catch (QueryError e)
         {
@@ -39,12 +39,12 @@ public sealed class SearchApiController(SearchService search) : ControllerBase
     [HttpGet("timeline")]
     [ProducesResponseType<IReadOnlyList<TimelineBucket>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
-    public IActionResult Timeline([FromQuery] string? q, [FromQuery] string? source, [FromQuery] string? flag, [FromQuery] string? entity = null, [FromQuery] string interval = "month")
+    public IActionResult Timeline([FromQuery] string? q, [FromQuery] string? source, [FromQuery] string? flag, [FromQuery] string? entity = null, [FromQuery] string interval = "month", [FromQuery] string? claimStatus = null)
     {
         if (interval is not ("day" or "week" or "month")) return Problem(statusCode: 400, title: "interval must be day, week or month.");
         try
         {
-            return Ok(search.Timeline(new SearchRequest(q, Source: source, Flag: flag, Entity: entity), interval));
+            return Ok(search.Timeline(new SearchRequest(q, Source: source, Flag: flag, Entity: entity, ClaimStatus: claimStatus), interval));
         }
         catch (QueryError e)
         {

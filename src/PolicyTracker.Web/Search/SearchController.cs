@@ -10,9 +10,9 @@ namespace PolicyTracker.Web.Search;
 public sealed class SearchController(SearchService search) : Controller
 {
     [HttpGet("/search")]
-    public async Task<IActionResult> Index(string? q, string? source, string? flag, string? entity, string? cluster, string sort = "relevance", int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index(string? q, string? source, string? flag, string? entity, string? cluster, string? claimStatus, string sort = "relevance", int page = 1, CancellationToken ct = default)
     {
-        var request = new SearchRequest(q, Source: source, Flag: flag, Sort: sort == "date" ? "date" : "relevance", Page: Math.Clamp(page, 1, 500), Entity: entity, Cluster: cluster);
+        var request = new SearchRequest(q, Source: source, Flag: flag, Sort: sort == "date" ? "date" : "relevance", Page: Math.Clamp(page, 1, 500), Entity: entity, Cluster: cluster, ClaimStatus: claimStatus);
         try
         {
             var result = await search.SearchAsync(request, ct);
@@ -32,7 +32,7 @@ public sealed record SearchPage(SearchRequest Request, SearchResult? Result, IRe
     {
         var p = new Dictionary<string, string?>
         {
-            ["q"] = Request.Q, ["source"] = Request.Source, ["flag"] = Request.Flag, ["entity"] = Request.Entity, ["cluster"] = Request.Cluster,
+            ["q"] = Request.Q, ["source"] = Request.Source, ["flag"] = Request.Flag, ["entity"] = Request.Entity, ["cluster"] = Request.Cluster, ["claimStatus"] = Request.ClaimStatus,
             ["sort"] = Request.Sort == "date" ? "date" : null,
         };
         p[key] = value;

@@ -23,7 +23,7 @@ public sealed class SearchIndex : IDisposable
     const string LastEventKey = "lastEvent";
     const string SchemaKey = "schema";
     /// <summary>Raised whenever the indexed fields change, so an older index is rebuilt.</summary>
-    const string Schema = "4";
+    const string Schema = "5";
 
     readonly LuceneDirectory directory;
     readonly IndexWriter writer;
@@ -72,6 +72,8 @@ public sealed class SearchIndex : IDisposable
             [Fields.Flag] = new LowerCaseKeywordAnalyzer(),
             [Fields.Entity] = new LowerCaseKeywordAnalyzer(),
             [Fields.Cluster] = new LowerCaseKeywordAnalyzer(),
+            [Fields.ClaimStatus] = new LowerCaseKeywordAnalyzer(),
+            [Fields.Tag] = new LowerCaseKeywordAnalyzer(),
         });
 
     /// <summary>Adds or replaces the article's document.</summary>
@@ -102,6 +104,13 @@ public sealed class SearchIndex : IDisposable
             doc.Add(new StringField(Fields.Entity, entity.ToLowerInvariant(), Field.Store.NO));
             doc.Add(new SortedSetDocValuesField(Fields.EntityFacet, new BytesRef(entity)));
         }
+        foreach (var status in article.ClaimStatuses.Distinct())
+        {
+            doc.Add(new StringField(Fields.ClaimStatus, status, Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(Fields.ClaimStatusFacet, new BytesRef(status)));
+        }
+        foreach (var tag in article.Tags.Select(t => t.ToLowerInvariant()).Distinct())
+            doc.Add(new StringField(Fields.Tag, tag, Field.Store.NO));
         // One story, one key: articles alone are their own story.
         var story = article.ClusterId is int cluster ? $"c{cluster}" : $"a{id}";
         doc.Add(new StringField(Fields.Cluster, story, Field.Store.YES));
@@ -173,6 +182,10 @@ public sealed record IndexedArticle(int Id, string Title, string Text, string? S
     public IReadOnlyList<string> Entities { get; init; } = [];
     /// <summary>The story cluster it belongs to, if any.</summary>
     public int? ClusterId { get; init; }
+    /// <summary>Statuses of its claims (accepted ones, suggestions aside).</summary>
+    public IReadOnlyList<string> ClaimStatuses { get; init; } = [];
+    /// <summary>Tags of its team-visible annotations (never private ones).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
 }
 
 /// <summary>The index's field names.</summary>
@@ -194,6 +207,10 @@ public static class Fields
     /// <summary>The story key: <c>c{clusterId}</c>, or <c>a{articleId}</c> for an article alone.</summary>
     public const string Cluster = "cluster";
     public const string ClusterFacet = "facet_cluster";
+    public const string ClaimStatus = "claimStatus";
+    public const string ClaimStatusFacet = "facet_claim_status";
+    /// <summary>Tags of team-visible annotations.</summary>
+    public const string Tag = "tag";
 }
 
 /// <summary>Keyword fields match whole values regardless of case ("Meridian Wire", "meridian wire").</summary>

@@ -8,7 +8,7 @@ namespace PolicyTracker.Web.Search;
 
 /// <summary>What a search asks for; every part of it travels in the URL.</summary>
 public sealed record SearchRequest(string? Q, DateTime? From = null, DateTime? To = null, string? Source = null, string? Flag = null,
-    string Sort = "relevance", int Page = 1, int PageSize = 20, string? Entity = null, string? Cluster = null)
+    string Sort = "relevance", int Page = 1, int PageSize = 20, string? Entity = null, string? Cluster = null, string? ClaimStatus = null)
 {
     /// <summary>One hit per story, unless the search is already inside one story.</summary>
     public bool Collapse => string.IsNullOrWhiteSpace(Cluster);
@@ -35,7 +35,7 @@ public sealed record TimelineBucket(string Date, int Count, IReadOnlyDictionary<
 /// <summary>Runs searches on the shared index; the database supplies what the page shows (snippets, flags).</summary>
 public sealed class SearchService(SearchIndex index, IndexFollower follower, TrackerDb db)
 {
-    static readonly string[] FacetFields = [Fields.SourceFacet, Fields.FlagFacet, Fields.MonthFacet, Fields.EntityFacet, Fields.ClusterFacet];
+    static readonly string[] FacetFields = [Fields.SourceFacet, Fields.FlagFacet, Fields.MonthFacet, Fields.EntityFacet, Fields.ClusterFacet, Fields.ClaimStatusFacet];
 
     /// <summary>Runs the search; throws <see cref="QueryError"/> for a query that cannot be read.</summary>
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct)
@@ -55,7 +55,7 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
                 ["source"] = counter.Top(Fields.SourceFacet, 20),
                 ["flag"] = counter.Top(Fields.FlagFacet, 20),
                 ["entity"] = counter.Top(Fields.EntityFacet, 20),
-                ["claimStatus"] = [],
+                ["claimStatus"] = counter.Top(Fields.ClaimStatusFacet, 10),
                 ["month"] = [.. counter.Top(Fields.MonthFacet, 1000).OrderByDescending(f => f.Value, StringComparer.Ordinal)],
             };
             // Wildcards and fuzzy terms become the terms they matched, so snippets can mark them.
@@ -67,28 +67,37 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
             .Select(a => new { a.Id, a.Title, a.Text, Source = a.Source == null ? null : a.Source.Name, a.PublishedAt }).ToDictionaryAsync(a => a.Id, ct);
         var flags = (await db.Flags.AsNoTracking().Where(f => ids.Contains(f.ArticleId) && !f.Dismissed).Select(f => new { f.ArticleId, f.Kind, f.Severity }).ToListAsync(ct))
             .ToLookup(f => f.ArticleId, f => new FlagBadge(f.Kind, f.Severity));
+        var claims = await new Claims.ClaimQueries(db).SummariesAsync(ids, ct);
         var snippets = highlightQuery is null ? null : new Snippets(highlightQuery, Fields.Text);
         var hits = docs.Where(d => rows.ContainsKey(d.Id)).Select(d =>
         {
             var row = rows[d.Id];
             return new SearchHit(row.Id, row.Title, row.Source, row.PublishedAt, d.Score, snippets?.For(row.Text, SearchIndex.SharedAnalyzer, Fields.Text) ?? Snippets.Opening(row.Text),
-                FlagBadge.Distinct(flags[row.Id]), null, d.Similar) { Story = d.Story };
+                FlagBadge.Distinct(flags[row.Id]), claims.GetValueOrDefault(row.Id), d.Similar) { Story = d.Story };
         }).ToList();
         return new SearchResult(total, request.Page, request.PageSize, hits, facets) { Rebuilding = follower.CatchingUp };
     }
 
-    /// <summary>Matching coverage per day, week or month.</summary>
+    /// <summary>Matching coverage per day, week or month, each bucket also counted by the claim statuses its articles carry.</summary>
     public IReadOnlyList<TimelineBucket> Timeline(SearchRequest request, string interval)
     {
         var (query, _) = Build(request);
+        var buckets = Buckets(query, interval);
+        var byStatus = Claims.ClaimStatuses.All.ToDictionary(s => s, s => Buckets(
+            new BooleanQuery { { query, Occur.MUST }, { Filter(new TermQuery(new Term(Fields.ClaimStatus, s))), Occur.MUST } }, interval));
+        return [.. buckets.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => new TimelineBucket(b.Key, b.Value,
+            byStatus.Where(s => s.Value.ContainsKey(b.Key)).ToDictionary(s => s.Key, s => s.Value[b.Key])))];
+    }
+
+    Dictionary<string, int> Buckets(Query query, string interval)
+    {
         var times = index.Search(searcher =>
         {
             var counter = new FacetCollector([], withTimes: true);
             searcher.Search(query, counter);
             return counter.Times;
         });
-        return [.. times.Select(t => Bucket(new DateTime(t, DateTimeKind.Utc), interval)).GroupBy(d => d).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new TimelineBucket(g.Key, g.Count(), new Dictionary<string, int>()))];
+        return times.Select(t => Bucket(new DateTime(t, DateTimeKind.Utc), interval)).GroupBy(d => d).ToDictionary(g => g.Key, g => g.Count());
     }
 
     /// <summary>The Lucene query for a request, as searches run it (used by the relevance evaluation too).</summary>
@@ -98,6 +107,7 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
         var query = new BooleanQuery { { text ?? new MatchAllDocsQuery(), Occur.MUST } };
         if (!string.IsNullOrWhiteSpace(request.Source)) query.Add(Filter(new TermQuery(new Term(Fields.Source, request.Source.Trim().ToLowerInvariant()))), Occur.MUST);
         if (!string.IsNullOrWhiteSpace(request.Flag)) query.Add(Filter(new TermQuery(new Term(Fields.Flag, request.Flag.Trim().ToLowerInvariant()))), Occur.MUST);
+        if (!string.IsNullOrWhiteSpace(request.ClaimStatus)) query.Add(Filter(new TermQuery(new Term(Fields.ClaimStatus, request.ClaimStatus.Trim().ToLowerInvariant()))), Occur.MUST);
         if (!string.IsNullOrWhiteSpace(request.Entity)) query.Add(Filter(new TermQuery(new Term(Fields.Entity, request.Entity.Trim().ToLowerInvariant()))), Occur.MUST);
         if (!string.IsNullOrWhiteSpace(request.Cluster)) query.Add(Filter(new TermQuery(new Term(Fields.Cluster, request.Cluster.Trim().ToLowerInvariant()))), Occur.MUST);
         if (request.From is not null || request.To is not null)

@@ -47,7 +47,7 @@ public sealed class TrackerQueryParser : MultiFieldQueryParser
     protected override Query GetFieldQuery(string field, string queryText, bool quoted)
     {
         // Keyword fields match the whole value, whatever its case.
-        if (field is Fields.Source or Fields.Flag or Fields.Entity or Fields.Cluster) return new TermQuery(new Lucene.Net.Index.Term(field, queryText.Trim().ToLowerInvariant()));
+        if (field is Fields.Source or Fields.Flag or Fields.Entity or Fields.Cluster or Fields.ClaimStatus or Fields.Tag) return new TermQuery(new Lucene.Net.Index.Term(field, queryText.Trim().ToLowerInvariant()));
         return base.GetFieldQuery(field, queryText, quoted);
     }
 

@@ -29,6 +29,21 @@ public sealed class BrowserTests(SharedApp app) : BrowserTest, IClassFixture<Sha
     }
 
     [Fact]
+    public async Task Search_draws_the_coverage_chart_and_keeps_the_months_in_words()
+    {
+        var page = await Session.NewPageAsync(app.Address);
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await BrowserSession.SignInAsync(page, await app.CreateMemberAsync(Roles.Analyst));
+
+        await page.GotoAsync("/search?q=preview");
+
+        await Assertions.Expect(page.Locator("figure.timeline.has-chart .timeline-chart canvas")).ToBeVisibleAsync();
+        Assert.True(await page.Locator("figure.timeline .bars li").CountAsync() > 1);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task A_wrong_password_shows_the_message_and_no_articles()
     {
         var member = await app.CreateMemberAsync(Roles.Analyst);

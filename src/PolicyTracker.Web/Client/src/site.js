@@ -6,6 +6,7 @@ import { enableShortcuts } from "./keys.js";
 import { showClaims } from "./claims.js";
 import "./annotations.js";
 import { watchSavedSearches } from "./alerts.js";
+import { drawTimeline } from "./timeline-chart.js";
 
 function startLive() {
   const body = document.body;
@@ -30,3 +31,4 @@ watchSavedSearches(window.policyTracker.live);
 showEvidence();
 enableShortcuts();
 showClaims(window.policyTracker.live);
+drawTimeline();
