@@ -1,36 +1,56 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Primitives;
 using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Live;
 
 namespace PolicyTracker.Web.Articles;
 
 /// <summary>
-/// Reads an article in full for the page and the API, keeping recent ones in memory: an article
-/// is read far more often than it changes. Every change to an article writes an event; the
-/// index follower (which sees the events of every process) calls <see cref="Forget"/> for it,
-/// and entries also expire on their own after a minute.
+/// Reads an article in full for the page and the API, and the parts its page panels show
+/// (claims, story, entities, revisions), keeping recent ones in memory: an article is read far
+/// more often than it changes. Every change to an article writes an event: this process drops
+/// its copies as soon as it saves one, the index follower (which sees the events of every
+/// process) does for the others, and entries also expire on their own after a minute.
 /// </summary>
-public sealed class ArticleReader(IServiceScopeFactory scopes, IMemoryCache cache)
+public sealed class ArticleReader
 {
     static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(1);
+    readonly IServiceScopeFactory scopes;
+    readonly IMemoryCache cache;
+    // One token per article; cancelling it drops every cached part of that article at once.
+    readonly ConcurrentDictionary<int, CancellationTokenSource> versions = new();
 
-    /// <summary>The article, or null when it does not exist.</summary>
-    public async Task<ArticleDetail?> GetAsync(int id, CancellationToken ct = default)
+    public ArticleReader(IServiceScopeFactory scopes, IMemoryCache cache, EventSignal signal)
     {
-        if (cache.TryGetValue(Key(id), out ArticleDetail? cached)) return cached;
-        await using var scope = scopes.CreateAsyncScope();
-        var article = await scope.ServiceProvider.GetRequiredService<TrackerDb>().DetailAsync(id, ct);
-        if (article is not null) cache.Set(Key(id), article, KeepFor);
-        return article;
+        (this.scopes, this.cache) = (scopes, cache);
+        signal.ArticlesChanged += Forget;
     }
 
+    /// <summary>The article, or null when it does not exist.</summary>
+    public Task<ArticleDetail?> GetAsync(int id, CancellationToken ct = default) =>
+        PartAsync("article", id, (services, c) => services.GetRequiredService<TrackerDb>().DetailAsync(id, c), ct);
+
     /// <summary>Who dismissed or restored the article's flags, cached like the article.</summary>
-    public async Task<IReadOnlyList<Provenance.FlagAudit>> TrailAsync(int id, CancellationToken ct = default)
+    public Task<IReadOnlyList<Provenance.FlagAudit>> TrailAsync(int id, CancellationToken ct = default) =>
+        PartAsync<IReadOnlyList<Provenance.FlagAudit>>("trail", id,
+            async (services, c) => await services.GetRequiredService<Provenance.FlagReview>().TrailAsync(id, c), ct);
+
+    /// <summary>
+    /// A part of article <paramref name="id"/> read by <paramref name="load"/> (with the services of
+    /// a scope of its own), kept until the article changes. Values are shared between requests:
+    /// read them, never change them.
+    /// </summary>
+    public async Task<T> PartAsync<T>(string part, int id, Func<IServiceProvider, CancellationToken, Task<T>> load, CancellationToken ct = default)
     {
-        if (cache.TryGetValue(("trail", id), out IReadOnlyList<Provenance.FlagAudit>? cached)) return cached!;
+        if (cache.TryGetValue((part, id), out T? cached)) return cached!;
+        // Taken before reading: a change saved meanwhile cancels it, and the value read is not kept.
+        var version = versions.GetOrAdd(id, _ => new CancellationTokenSource()).Token;
         await using var scope = scopes.CreateAsyncScope();
-        IReadOnlyList<Provenance.FlagAudit> trail = await scope.ServiceProvider.GetRequiredService<Provenance.FlagReview>().TrailAsync(id, ct);
-        cache.Set(("trail", id), trail, KeepFor);
-        return trail;
+        var value = await load(scope.ServiceProvider, ct);
+        if (value is not null)
+            cache.Set((part, id), value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = KeepFor }.AddExpirationToken(new CancellationChangeToken(version)));
+        return value;
     }
 
     /// <summary>Drops the cached copies of these articles after they changed.</summary>
@@ -38,10 +58,8 @@ public sealed class ArticleReader(IServiceScopeFactory scopes, IMemoryCache cach
     {
         foreach (var id in ids)
         {
-            cache.Remove(Key(id));
-            cache.Remove(("trail", id));
+            if (!versions.TryRemove(id, out var version)) continue;
+            version.Cancel(); // not disposed: a read in flight may still hold its token
         }
     }
-
-    static (string, int) Key(int id) => ("article", id);
 }

@@ -6,25 +6,30 @@ using PolicyTracker.Web.Data;
 namespace PolicyTracker.Web.Articles;
 
 /// <summary>The Article page's revision panel: every revision, and what the newest one changed, shortened to the changes and their context.</summary>
-public sealed class RevisionHistoryViewComponent(TrackerDb db) : ViewComponent
+public sealed class RevisionHistoryViewComponent(ArticleReader reader) : ViewComponent
 {
     const int ContextWords = 8;
 
     /// <summary>Renders the panel for article <paramref name="articleId"/>.</summary>
-    public async Task<IViewComponentResult> InvokeAsync(int articleId)
+    public async Task<IViewComponentResult> InvokeAsync(int articleId) =>
+        View("~/Articles/Views/RevisionHistory.cshtml", await reader.PartAsync("revisions", articleId,
+            (services, ct) => ReadAsync(services.GetRequiredService<TrackerDb>(), articleId, ct), HttpContext.RequestAborted));
+
+    /// <summary>The revisions, and the newest one's changes (a word diff, so it is worth keeping).</summary>
+    static async Task<RevisionHistory> ReadAsync(TrackerDb db, int articleId, CancellationToken ct)
     {
         var revisions = await db.Revisions.AsNoTracking().Where(r => r.ArticleId == articleId).OrderByDescending(r => r.Number)
-            .Select(r => new RevisionEntry(r.Number, r.FetchedAt, r.SnapshotId, r.Title)).ToListAsync(HttpContext.RequestAborted);
+            .Select(r => new RevisionEntry(r.Number, r.FetchedAt, r.SnapshotId, r.Title)).ToListAsync(ct);
         IReadOnlyList<DiffPiece> changes = [];
         if (revisions.Count > 1)
         {
             // The newest revision's text is the article's; the one before keeps its own copy.
-            var current = await db.Articles.AsNoTracking().Where(a => a.Id == articleId).Select(a => a.Text).FirstAsync(HttpContext.RequestAborted);
+            var current = await db.Articles.AsNoTracking().Where(a => a.Id == articleId).Select(a => a.Text).FirstAsync(ct);
             var before = await db.Revisions.AsNoTracking().Where(r => r.ArticleId == articleId && r.Number == revisions[1].Number)
-                .Select(r => r.Text).FirstOrDefaultAsync(HttpContext.RequestAborted);
+                .Select(r => r.Text).FirstOrDefaultAsync(ct);
             if (before is not null) changes = Shorten(RevisionsController.WordDiff(before, current));
         }
-        return View("~/Articles/Views/RevisionHistory.cshtml", new RevisionHistory(articleId, revisions, changes));
+        return new RevisionHistory(articleId, revisions, changes);
     }
 
     /// <summary>The diff with long unchanged runs cut to a few words either side of each change.</summary>

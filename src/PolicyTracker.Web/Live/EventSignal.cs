@@ -19,6 +19,19 @@ public sealed class EventSignal
         return s;
     }
 
+    /// <summary>
+    /// Raised with the articles whose events this process has just saved, and again when their
+    /// transaction commits, so caches of those articles drop them at once rather than when the
+    /// event followers next poll.
+    /// </summary>
+    public event Action<IReadOnlyCollection<int>>? ArticlesChanged;
+
+    /// <summary>Announces that these articles changed (see <see cref="ArticlesChanged"/>).</summary>
+    public void ChangedArticles(IReadOnlyCollection<int> ids)
+    {
+        if (ids.Count > 0) ArticlesChanged?.Invoke(ids);
+    }
+
     /// <summary>Tells every follower that new events may be committed.</summary>
     public void Notify()
     {
@@ -35,25 +48,80 @@ public sealed class EventSignal
 /// <summary>Calls <see cref="EventSignal.Notify"/> after every save and every commit.</summary>
 public sealed class EventSignalInterceptor(EventSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    // Articles with events saved in a transaction not yet committed, per context.
+    readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.DbContext, HashSet<int>> pending = new();
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Collect(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        Collect(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
     public override ValueTask<int> SavedChangesAsync(
         SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        signal.Notify();
+        Saved(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        signal.Notify();
+        Saved(eventData.Context);
         return result;
     }
 
-    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => signal.Notify();
+    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
 
     public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
-        signal.Notify();
+        Committed(eventData.Context);
         return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (eventData.Context is { } context) pending.Remove(context);
+    }
+
+    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        TransactionRolledBack(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    void Collect(Microsoft.EntityFrameworkCore.DbContext? context)
+    {
+        if (context is null) return;
+        foreach (var entry in context.ChangeTracker.Entries<TrackerEvent>())
+        {
+            if (entry.State == Microsoft.EntityFrameworkCore.EntityState.Added && entry.Entity.ArticleId is int id)
+                pending.GetOrCreateValue(context).Add(id);
+        }
+    }
+
+    void Saved(Microsoft.EntityFrameworkCore.DbContext? context)
+    {
+        signal.Notify();
+        if (context is null || !pending.TryGetValue(context, out var ids)) return;
+        signal.ChangedArticles([.. ids]);
+        // Outside a transaction the save was the commit; inside one, the commit announces them again.
+        if (context.Database.CurrentTransaction is null) pending.Remove(context);
+    }
+
+    void Committed(Microsoft.EntityFrameworkCore.DbContext? context)
+    {
+        signal.Notify();
+        if (context is null || !pending.TryGetValue(context, out var ids)) return;
+        pending.Remove(context);
+        signal.ChangedArticles([.. ids]);
     }
 }
