@@ -8,7 +8,7 @@ namespace PolicyTracker.Web.Claims;
 public sealed record QueueItem(ClaimDto Claim, string ArticleTitle, string? Source);
 
 /// <summary>Filters of the review queue.</summary>
-public sealed record QueueFilter(string? Status = null, string? Source = null, int? OlderThanDays = null, bool MineOnly = false, int Page = 1, int PageSize = 50);
+public sealed record QueueFilter(string? Status = null, string? Source = null, int? OlderThanDays = null, bool MineOnly = false, int Page = 1, int PageSize = 50, string? Entity = null);
 
 /// <summary>Reads claims: an article's, one with its audit trail, the review queue, and per-article summaries.</summary>
 public sealed class ClaimQueries(TrackerDb db)
@@ -50,6 +50,8 @@ public sealed class ClaimQueries(TrackerDb db)
             query = query.Where(r => r.Claim.CreatedAt <= before);
         }
         if (filter.MineOnly) query = query.Where(r => r.Claim.AssignedToId == userId);
+        if (!string.IsNullOrEmpty(filter.Entity))
+            query = query.Where(r => db.ArticleEntities.Any(l => l.ArticleId == r.Claim.ArticleId && l.Origin != Entities.EntityOrigin.Removed && (l.Entity!.Name == filter.Entity || db.EntityAliases.Any(x => x.EntityId == l.EntityId && x.Text == filter.Entity))));
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(r => r.Claim.UpdatedAt).ThenBy(r => r.Claim.Id)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToListAsync(ct);

@@ -30,18 +30,18 @@ public sealed class ClaimsApiController(ClaimDesk desk, ClaimQueries queries) : 
         return Created($"/api/claims/{outcome.Claim!.Id}", ClaimDto.From(outcome.Claim));
     }
 
-    /// <summary>The review queue: accepted claims by <c>status</c>, <c>source</c>, age (<c>olderThanDays</c>) and <c>mine</c> (assigned to me).</summary>
+    /// <summary>The review queue: accepted claims by <c>status</c>, <c>source</c>, <c>entity</c> (canonical name), age (<c>olderThanDays</c>) and <c>mine</c> (assigned to me).</summary>
     [HttpGet("api/claims"), Authorize(Policy = Policies.Read)]
     [ProducesResponseType<Paged<QueueItem>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
     public async Task<IActionResult> Queue([FromQuery] string? status, [FromQuery] string? source, [FromQuery] int? olderThanDays,
-        [FromQuery] bool mine = false, [FromQuery] int page = 1, [FromQuery] int pageSize = 50, CancellationToken ct = default)
+        [FromQuery] bool mine = false, [FromQuery] int page = 1, [FromQuery] int pageSize = 50, [FromQuery] string? entity = null, CancellationToken ct = default)
     {
         if (Paging.Problem(page, pageSize) is { } paging) return ValidationProblem(paging);
         if (status is not null && !ClaimStatuses.All.Contains(status))
             return Problem(statusCode: 400, title: $"'{status}' is not a claim status; use one of {string.Join(", ", ClaimStatuses.All)}.");
         if (olderThanDays < 0) return Problem(statusCode: 400, title: "olderThanDays must not be negative.");
-        return Ok(await queries.QueueAsync(new QueueFilter(status, source, olderThanDays, mine, page, pageSize), User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, ct));
+        return Ok(await queries.QueueAsync(new QueueFilter(status, source, olderThanDays, mine, page, pageSize, string.IsNullOrWhiteSpace(entity) ? null : entity.Trim()), User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, ct));
     }
 
     /// <summary>One claim with its audit trail; the ETag is the version to send in If-Match.</summary>

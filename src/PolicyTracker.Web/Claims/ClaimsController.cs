@@ -10,10 +10,11 @@ public sealed class ClaimsController(ClaimQueries queries) : Controller
 {
     /// <summary>Claims by status, source and age, with assign-to-me; pending sign-offs first when asked.</summary>
     [HttpGet("/claims"), Authorize(Policy = Policies.Editor)]
-    public async Task<IActionResult> Queue(string? status, string? source, int? olderThanDays, bool mine = false, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Queue(string? status, string? source, string? entity, int? olderThanDays, bool mine = false, int page = 1, CancellationToken ct = default)
     {
         if (status is not null && !ClaimStatuses.All.Contains(status)) status = null;
-        var filter = new QueueFilter(status, string.IsNullOrWhiteSpace(source) ? null : source, olderThanDays is > 0 ? olderThanDays : null, mine, Math.Max(1, page), 50);
+        var filter = new QueueFilter(status, string.IsNullOrWhiteSpace(source) ? null : source, olderThanDays is > 0 ? olderThanDays : null, mine, Math.Max(1, page), 50,
+            string.IsNullOrWhiteSpace(entity) ? null : entity.Trim());
         var userId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
         var items = await queries.QueueAsync(filter, userId, ct);
         var pending = await queries.QueueAsync(new QueueFilter(ClaimStatuses.PendingSignoff, PageSize: 20), userId, ct);

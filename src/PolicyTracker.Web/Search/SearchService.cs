@@ -45,11 +45,14 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
         {
             var wanted = request.Page * request.PageSize;
             var counter = new FacetCollector(FacetFields, withTimes: false, request.Collapse ? Fields.ClusterFacet : null);
-            var top = Collect(searcher, query, request, textQuery, wanted, counter);
-            // Collapsed: the best hit of each story stands for it; fetch deeper until the page is full.
+            var top = Collect(searcher, query, request, textQuery, request.Collapse ? wanted * 4 : wanted, counter);
+            // Collapsed: the best hit of each story stands for it; fetch deeper until the page is full or every match is in.
             var hits = Page(searcher, top, request, counter);
-            for (var depth = wanted * 4; request.Collapse && hits.Count < request.PageSize && top.TotalHits > depth / 4 && depth < counter.Matches * 4; depth *= 4)
-                hits = Page(searcher, Collect(searcher, query, request, textQuery, depth, null), request, counter);
+            while (request.Collapse && hits.Count < request.PageSize && top.ScoreDocs.Length < top.TotalHits)
+            {
+                top = Collect(searcher, query, request, textQuery, (int)Math.Min((long)top.ScoreDocs.Length * 4, top.TotalHits), null);
+                hits = Page(searcher, top, request, counter);
+            }
             var facetValues = new Dictionary<string, IReadOnlyList<FacetValue>>
             {
                 ["source"] = counter.Top(Fields.SourceFacet, 20),
@@ -128,17 +131,36 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
     static List<(int Id, float Score, int Similar, string? Story)> Page(IndexSearcher searcher, TopDocs top, SearchRequest request, FacetCollector counter)
     {
         var seen = new HashSet<string>();
-        var hits = new List<(int, float, int, string?)>();
+        var kept = new List<(ScoreDoc Doc, string? Story)>();
+        var wanted = request.Page * request.PageSize;
+        var leaves = searcher.IndexReader.Leaves;
+        var bytes = new Lucene.Net.Util.BytesRef();
         foreach (var d in top.ScoreDocs)
         {
-            var doc = searcher.Doc(d.Doc);
-            var story = doc.Get(Fields.Cluster);
+            // The story key from doc values: loading stored fields for every candidate was most of a search's time.
+            var leaf = leaves[ReaderUtil.SubIndex(d.Doc, leaves)];
+            var keys = leaf.AtomicReader.GetSortedSetDocValues(Fields.ClusterFacet);
+            string? story = null;
+            if (keys is not null)
+            {
+                keys.SetDocument(d.Doc - leaf.DocBase);
+                var ord = keys.NextOrd();
+                if (ord != SortedSetDocValues.NO_MORE_ORDS)
+                {
+                    keys.LookupOrd(ord, bytes);
+                    story = bytes.Utf8ToString();
+                }
+            }
             if (request.Collapse && story is not null && !seen.Add(story)) continue;
-            var similar = story is null || !story.StartsWith('c') ? 0 : counter.CountOf(Fields.ClusterFacet, story) - 1;
-            hits.Add((int.Parse(doc.Get(Fields.Id), System.Globalization.CultureInfo.InvariantCulture), float.IsNaN(d.Score) ? 0 : d.Score,
-                request.Collapse ? similar : 0, story is not null && story.StartsWith('c') ? story : null));
+            kept.Add((d, story));
+            if (kept.Count >= wanted) break;
         }
-        return hits.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
+        return [.. kept.Skip((request.Page - 1) * request.PageSize).Select(k =>
+        {
+            var similar = k.Story is null || !k.Story.StartsWith('c') ? 0 : counter.CountOf(Fields.ClusterFacet, k.Story) - 1;
+            var id = int.Parse(searcher.Doc(k.Doc.Doc).Get(Fields.Id), System.Globalization.CultureInfo.InvariantCulture);
+            return (id, float.IsNaN(k.Doc.Score) ? 0 : k.Doc.Score, request.Collapse ? similar : 0, k.Story is not null && k.Story.StartsWith('c') ? k.Story : null);
+        })];
     }
 
     // Filters narrow the results without changing their order.
