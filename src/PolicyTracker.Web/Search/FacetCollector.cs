@@ -19,6 +19,8 @@ public sealed class FacetCollector(IReadOnlyList<string> fields, bool withTimes,
     readonly Dictionary<string, Dictionary<string, int>> counts = fields.ToDictionary(f => f, _ => new Dictionary<string, int>());
     readonly SortedSetDocValues?[] values = new SortedSetDocValues?[fields.Count];
     readonly int[][] ordCounts = new int[fields.Count][];
+    // The segment's ordinals already turned into strings, per field (looking a value up is a seek).
+    readonly Dictionary<long, string>[] ordNames = [.. fields.Select(_ => new Dictionary<long, string>())];
     NumericDocValues? times;
 
     /// <summary>Publication ticks of every matching document (when asked for).</summary>
@@ -37,6 +39,7 @@ public sealed class FacetCollector(IReadOnlyList<string> fields, bool withTimes,
         {
             values[i] = context.AtomicReader.GetSortedSetDocValues(fields[i]);
             ordCounts[i] = new int[values[i]?.ValueCount ?? 0];
+            ordNames[i].Clear();
         }
         times = withTimes ? context.AtomicReader.GetNumericDocValues(Fields.PublishedSort) : null;
         groups = groupField is null ? null : context.AtomicReader.GetSortedSetDocValues(groupField);
@@ -55,9 +58,12 @@ public sealed class FacetCollector(IReadOnlyList<string> fields, bool withTimes,
         return groupNames[ord] = scratch.Utf8ToString();
     }
 
+    bool collected; // since the last flush
+
     public void Collect(int doc)
     {
         Matches++;
+        collected = true;
         var group = GroupOf(doc);
         for (var i = 0; i < fields.Count; i++)
         {
@@ -93,21 +99,26 @@ public sealed class FacetCollector(IReadOnlyList<string> fields, bool withTimes,
         return counts[field].GetValueOrDefault(value);
     }
 
+    // Turns this segment's counts into counts by value. Cheap when nothing new was collected, so
+    // the accessors can call it freely; grouped values count once per (value, story) pair.
     void Flush()
     {
+        if (!collected) return;
+        collected = false;
+        var scratch = new BytesRef();
         foreach (var (i, ord, group) in segmentGrouped)
         {
-            var scratch = new BytesRef();
-            values[i]!.LookupOrd(ord, scratch);
-            grouped.Add((i, scratch.Utf8ToString(), group));
+            if (!ordNames[i].TryGetValue(ord, out var name))
+            {
+                values[i]!.LookupOrd(ord, scratch);
+                ordNames[i][ord] = name = scratch.Utf8ToString();
+            }
+            if (grouped.Add((i, name, group))) counts[fields[i]][name] = counts[fields[i]].GetValueOrDefault(name) + 1;
         }
         segmentGrouped.Clear();
-        foreach (var g in grouped.GroupBy(g => (g.Field, g.Value)))
-            counts[fields[g.Key.Field]][g.Key.Value] = g.Count();
         for (var i = 0; i < fields.Count; i++)
         {
             if (values[i] is not { } dv || ordCounts[i] is null) continue;
-            var scratch = new BytesRef();
             for (var ord = 0; ord < ordCounts[i].Length; ord++)
             {
                 if (ordCounts[i][ord] == 0) continue;
