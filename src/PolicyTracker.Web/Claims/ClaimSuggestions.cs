@@ -29,7 +29,7 @@ public static class ClaimSuggestions
         var claims = await db.Claims.Where(c => c.ArticleId == articleId).ToListAsync(ct);
         foreach (var claim in claims)
         {
-            var span = ClaimAnchor.Reanchor(text, new TextSpan(claim.Exact, claim.Prefix, claim.Suffix, claim.Start, claim.End));
+            var span = ClaimAnchor.Reanchor(text, new Annotations.TextSelector(claim.Exact, claim.Prefix, claim.Suffix, claim.Start, claim.End));
             var wasOrphaned = claim.Orphaned;
             if (span is null) claim.Orphaned = true;
             else (claim.Prefix, claim.Suffix, claim.Start, claim.End, claim.Orphaned) = (span.Prefix, span.Suffix, span.Start, span.End, false);
