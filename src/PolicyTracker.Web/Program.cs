@@ -8,6 +8,7 @@ using PolicyTracker.Web.Ingestion;
 using PolicyTracker.Web.Live;
 using PolicyTracker.Web.Operations;
 using PolicyTracker.Web.SavedSearches;
+using PolicyTracker.Web.ScaleOut;
 using PolicyTracker.Web.Search;
 using PolicyTracker.Web.Stories;
 
@@ -21,7 +22,7 @@ builder.Services.AddSingleton(sp => new DataFolder(
     sp.GetRequiredService<TrackerSettings>().DataPath(sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath)));
 
 // Features.
-builder.Services.AddTrackerDatabase();
+builder.Services.AddTrackerDatabase(builder.Configuration);
 builder.Services.AddAccounts();
 builder.Services.AddIngestion();
 builder.Services.AddLive();
@@ -32,6 +33,7 @@ builder.Services.AddStories();
 builder.Services.AddEntities();
 builder.Services.AddSavedSearches();
 builder.Services.AddWebUi();
+builder.Services.AddScaleOut(builder.Configuration);
 
 var app = builder.Build();
 

@@ -15,14 +15,20 @@ public static class DatabaseSetup
     static readonly EventOrdering Ordering = new();
 
     /// <summary>Registers <see cref="TrackerDb"/> on the configured provider and keeps Data Protection keys in it.</summary>
-    public static IServiceCollection AddTrackerDatabase(this IServiceCollection services)
+    public static IServiceCollection AddTrackerDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<EventSignal>();
         services.AddSingleton<EventSignalInterceptor>();
         // Pooled: a request borrows a ready context instead of building options and services anew.
-        services.AddDbContextPool<TrackerDb>((sp, o) => o
-            .UseSqlite(ConnectionString(sp))
-            .AddInterceptors(Pragmas, Ordering, sp.GetRequiredService<EventSignalInterceptor>()));
+        // The context type depends on the provider, so it is read here; the settings check names a wrong value later.
+        if (new DatabaseSettings { Provider = configuration["Database:Provider"] ?? "Sqlite" }.IsPostgres)
+            services.AddDbContextPool<TrackerDb, PostgresTrackerDb>((sp, o) => o
+                .UseNpgsql(sp.GetRequiredService<TrackerSettings>().Database.ConnectionString)
+                .AddInterceptors(Ordering, sp.GetRequiredService<EventSignalInterceptor>()));
+        else
+            services.AddDbContextPool<TrackerDb>((sp, o) => o
+                .UseSqlite(ConnectionString(sp))
+                .AddInterceptors(Pragmas, Ordering, sp.GetRequiredService<EventSignalInterceptor>()));
 
         // Keys in the database: cookies survive restarts and work on every node.
         services.AddDataProtection().SetApplicationName("PolicyTracker").PersistKeysToDbContext<TrackerDb>();
@@ -43,9 +49,17 @@ public static class DatabaseSetup
         }
     }
 
-    /// <summary>Applies the migrations and puts SQLite in write-ahead-log mode (readers never wait for the writer).</summary>
+    /// <summary>
+    /// Applies the migrations and puts SQLite in write-ahead-log mode (readers never wait for the writer).
+    /// On PostgreSQL it creates the database when missing and allowed, and migrates under an advisory lock.
+    /// </summary>
     public static async Task MigrateDatabaseAsync(TrackerDb db, CancellationToken ct = default)
     {
+        if (db.Database.IsNpgsql())
+        {
+            await PostgresMigration.MigrateAsync(db, ct);
+            return;
+        }
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }

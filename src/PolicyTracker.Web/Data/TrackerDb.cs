@@ -13,9 +13,10 @@ namespace PolicyTracker.Web.Data;
 
 /// <summary>
 /// The one database: the single source of truth that everything else is derived from.
-/// Migrations: <c>dotnet ef migrations add Name --project src/PolicyTracker.Web --output-dir Data/Migrations</c>.
+/// SQLite migrations: <c>dotnet ef migrations add Name --project src/PolicyTracker.Web --context TrackerDb --output-dir Data/Migrations</c>;
+/// PostgreSQL has its own set (see <see cref="PostgresTrackerDb"/>).
 /// </summary>
-public sealed class TrackerDb(DbContextOptions<TrackerDb> options)
+public class TrackerDb(DbContextOptions options)
     : IdentityDbContext<TrackerUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Article> Articles => Set<Article>();
@@ -42,6 +43,7 @@ public sealed class TrackerDb(DbContextOptions<TrackerDb> options)
     public DbSet<SavedSearches.SavedSearch> SavedSearches => Set<SavedSearches.SavedSearch>();
     public DbSet<SavedSearches.SavedSearchMatch> SavedSearchMatches => Set<SavedSearches.SavedSearchMatch>();
     public DbSet<SavedSearches.WebhookDelivery> WebhookDeliveries => Set<SavedSearches.WebhookDelivery>();
+    public DbSet<ScaleOut.Lease> Leases => Set<ScaleOut.Lease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -8,10 +8,12 @@ namespace PolicyTracker.Web.Feeds;
 /// <summary>
 /// Polls due feeds in the background. Each feed runs on its own task, so one slow or failing
 /// feed never delays the others; conditional GET saves work, failures back off exponentially,
-/// and a server's Retry-After is honoured.
+/// and a server's Retry-After is honoured. With several nodes, only the holder of the
+/// <c>feed-poller</c> lease polls, so a feed is fetched once.
 /// </summary>
-public sealed class FeedPoller(IServiceScopeFactory scopes, ILogger<FeedPoller> log, TimeProvider time) : BackgroundService
+public sealed class FeedPoller(IServiceScopeFactory scopes, ILogger<FeedPoller> log, TimeProvider time, ScaleOut.Leases leases) : BackgroundService
 {
+    readonly ScaleOut.HeldLease lease = leases.For("feed-poller", TimeSpan.FromSeconds(30));
     static readonly TimeSpan Tick = TimeSpan.FromSeconds(2);
     static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(24);
     readonly HashSet<int> running = [];
@@ -22,7 +24,7 @@ public sealed class FeedPoller(IServiceScopeFactory scopes, ILogger<FeedPoller> 
         {
             try
             {
-                foreach (var id in await DueFeedsAsync(stoppingToken))
+                foreach (var id in await lease.HoldAsync(stoppingToken) ? await DueFeedsAsync(stoppingToken) : [])
                 {
                     lock (running) if (!running.Add(id)) continue;
                     _ = Task.Run(() => PollGuardedAsync(id, stoppingToken), stoppingToken);
@@ -39,6 +41,7 @@ public sealed class FeedPoller(IServiceScopeFactory scopes, ILogger<FeedPoller> 
                 await Task.Delay(Tick, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
+        await lease.ReleaseAsync();
     }
 
     async Task<List<int>> DueFeedsAsync(CancellationToken ct)

@@ -33,12 +33,12 @@ public static class SettingsCheck
         }
 
         var provider = settings.Database.Provider;
-        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            throw provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
-                ? new InvalidSettingException("Database:Provider", "Postgres is not available in this build yet; use Sqlite.")
-                : new InvalidSettingException("Database:Provider", $"'{provider}' is not a provider; use Sqlite or Postgres.");
-        }
+        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase) && !settings.Database.IsPostgres)
+            throw new InvalidSettingException("Database:Provider", $"'{provider}' is not a provider; use Sqlite or Postgres.");
+        if (settings.Database.IsPostgres && string.IsNullOrWhiteSpace(settings.Database.ConnectionString))
+            throw new InvalidSettingException("Database:ConnectionString", "is required with Postgres, e.g. Host=db;Database=policytracker;Username=tracker;Password=...");
+        if (settings.Live.Redis is { } redis && string.IsNullOrWhiteSpace(redis))
+            throw new InvalidSettingException("Live:Redis", "must be a Redis connection string such as 127.0.0.1:6379, or be left out.");
         return settings;
     }
 

@@ -9,6 +9,7 @@ public sealed class TrackerSettings
     public SecuritySettings Security { get; set; } = new();
     public FetchSettings Fetch { get; set; } = new();
     public DatabaseSettings Database { get; set; } = new();
+    public LiveSettings Live { get; set; } = new();
     public Claims.ClaimsSettings Claims { get; set; } = new();
 
     /// <summary>Absolute data folder, resolved against the content root.</summary>
@@ -40,4 +41,13 @@ public sealed class DatabaseSettings
 
     /// <summary>Connection string; for SQLite it defaults to a file in the data folder.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>True when the provider is PostgreSQL (nodes may then be several).</summary>
+    public bool IsPostgres => Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase);
+}
+
+public sealed class LiveSettings
+{
+    /// <summary>Redis connection string for the SignalR backplane and shared presence; none on a single node.</summary>
+    public string? Redis { get; set; }
 }

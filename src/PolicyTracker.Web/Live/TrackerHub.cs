@@ -31,7 +31,7 @@ public sealed class TrackerHub(TrackerDb db, Presence presence) : Hub
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        foreach (var articleId in presence.Drop(Context.ConnectionId))
+        foreach (var articleId in await presence.DropAsync(Context.ConnectionId))
             await SendPresence(articleId);
         await base.OnDisconnectedAsync(exception);
     }
@@ -42,16 +42,16 @@ public sealed class TrackerHub(TrackerDb db, Presence presence) : Hub
         if (!await db.Articles.AnyAsync(a => a.Id == articleId))
             throw new HubException($"Article {articleId} does not exist.");
         await Groups.AddToGroupAsync(Context.ConnectionId, ArticleGroup(articleId));
-        presence.Join(Context.ConnectionId, articleId, ViewerName());
+        await presence.JoinAsync(Context.ConnectionId, articleId, ViewerName());
         var last = await SendPresence(articleId);
-        return new JoinResult(articleId, presence.Viewers(articleId), last);
+        return new JoinResult(articleId, await presence.ViewersAsync(articleId), last);
     }
 
     /// <summary>Leaves an article's group.</summary>
     public async Task LeaveArticle(int articleId)
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, ArticleGroup(articleId));
-        presence.Leave(Context.ConnectionId, articleId);
+        await presence.LeaveAsync(Context.ConnectionId, articleId);
         await SendPresence(articleId);
     }
 
@@ -75,7 +75,7 @@ public sealed class TrackerHub(TrackerDb db, Presence presence) : Hub
     {
         var last = await LastNumber();
         await Clients.Group(ArticleGroup(articleId))
-            .SendAsync("presenceChanged", new PresenceMessage(articleId, presence.Viewers(articleId), last));
+            .SendAsync("presenceChanged", new PresenceMessage(articleId, await presence.ViewersAsync(articleId), last));
         return last;
     }
 

@@ -77,6 +77,8 @@ public sealed class CommandRunner(IServiceProvider services, TextWriter output, 
     async Task<int> BackupAsync(IServiceProvider sp, CommandLine command)
     {
         var target = command.Positional.FirstOrDefault() ?? throw new CommandLineException("name the backup file: backup <file>.");
+        if (sp.GetRequiredService<TrackerSettings>().Database.IsPostgres)
+            throw new CommandLineException("backup copies the SQLite file; on PostgreSQL use pg_dump (see README, Scaling out).");
         target = Path.GetFullPath(target);
         if (File.Exists(target)) throw new CommandLineException($"{target} exists; choose a new file name.");
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);

@@ -10,15 +10,17 @@ public static class FirstRun
 {
     public static async Task PrepareAsync(WebApplication app)
     {
-        await using (var scope = app.Services.CreateAsyncScope())
+        // One node at a time: the others wait, then find the seeds and the import done.
+        await app.Services.GetRequiredService<ScaleOut.Leases>().RunExclusiveAsync("first-run", TimeSpan.FromMinutes(10), async () =>
         {
+            await using var scope = app.Services.CreateAsyncScope();
             // Rules first, so the first import is already flagged.
             await scope.ServiceProvider.GetRequiredService<Provenance.RuleSeeder>().SeedIfEmptyAsync(app.Environment.ContentRootPath);
             await scope.ServiceProvider.GetRequiredService<Entities.EntitySeeder>().SeedIfEmptyAsync(app.Environment.ContentRootPath);
             var summary = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportOnceAsync(app.Environment.ContentRootPath);
             if (summary is not null)
                 app.Logger.LogInformation("First run: imported {Created} articles from content/ ({Failed} failed)", summary.Created, summary.Failed.Count);
-        }
+        });
 
         // Issued before the server listens; printed once the address is known.
         string? secret;

@@ -6,9 +6,12 @@ namespace PolicyTracker.Web.Provenance;
 /// <summary>
 /// Runs a re-evaluation of every article in the background whenever one is requested through
 /// <typeparamref name="TProgress"/>, in batches, recording progress any page (or node) can show.
+/// A lease named after the kind makes one node at a time run it.
 /// </summary>
 public abstract class ArticleReevaluator<TProgress>(IServiceScopeFactory scopes, ILogger log) : BackgroundService where TProgress : Reevaluation
 {
+    ScaleOut.HeldLease? lease;
+
     const int BatchSize = 200;
 
     /// <summary>Re-evaluates one batch of articles (a fresh scope per batch).</summary>
@@ -42,6 +45,8 @@ public abstract class ArticleReevaluator<TProgress>(IServiceScopeFactory scopes,
         var progress = scope.ServiceProvider.GetRequiredService<TProgress>();
         var state = await progress.StateAsync(ct);
         if (!state.Running) return;
+        lease ??= scope.ServiceProvider.GetRequiredService<ScaleOut.Leases>().For($"reevaluate-{typeof(TProgress).Name}", TimeSpan.FromMinutes(1));
+        if (!await lease.HoldAsync(ct)) return;
 
         var target = state.Requested;
         var ids = await db.Articles.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
@@ -54,8 +59,10 @@ public abstract class ArticleReevaluator<TProgress>(IServiceScopeFactory scopes,
             using (var work = scopes.CreateScope()) await ReevaluateAsync(work.ServiceProvider, batch, ct);
             done += batch.Length;
             await ReportAsync();
+            if (!await lease.HoldAsync(ct)) return; // taken over (this node stalled past the expiry)
         }
         var latest = await progress.StateAsync(ct);
         await progress.SaveAsync(latest with { Completed = target, Total = ids.Count, Done = done, FinishedAt = DateTime.UtcNow }, ct);
+        await lease.ReleaseAsync();
     }
 }

@@ -31,7 +31,7 @@ public sealed class PipelineHost : IAsyncDisposable
         collection.AddSingleton<IConfiguration>(configuration);
         collection.AddSingleton(SettingsCheck.Load(configuration));
         collection.AddSingleton(new DataFolder(dataPath));
-        collection.AddTrackerDatabase();
+        collection.AddTrackerDatabase(configuration);
         collection.AddIngestion();
         collection.AddSearch();
         collection.AddStories();

@@ -12,10 +12,13 @@ namespace PolicyTracker.Web.SavedSearches.Matching;
 /// updated article against all saved searches in memory. Each batch's matches, their
 /// <c>savedSearchMatched</c> events (visible to the owner alone), their webhook deliveries and
 /// the new cursor are written in one transaction, so a restart neither misses nor repeats a match.
+/// With several nodes only the holder of the <c>saved-search-matching</c> lease matches.
 /// </summary>
-public sealed class SavedSearchFollower(IServiceScopeFactory scopes, EventSignal signal, SearchIndex index, ILogger<SavedSearchFollower> log)
-    : BackgroundService
+public sealed class SavedSearchFollower(IServiceScopeFactory scopes, EventSignal signal, SearchIndex index, ILogger<SavedSearchFollower> log,
+    ScaleOut.Leases leases) : BackgroundService
 {
+    readonly ScaleOut.HeldLease lease = leases.For("saved-search-matching", TimeSpan.FromSeconds(30));
+
     /// <summary>AppState key of the last event matched.</summary>
     public const string CursorKey = "saved-search-cursor";
     /// <summary>AppState key changed whenever a saved search is created, changed or deleted.</summary>
@@ -56,7 +59,12 @@ public sealed class SavedSearchFollower(IServiceScopeFactory scopes, EventSignal
         {
             try
             {
-                if (await MatchBatchAsync(stoppingToken) < BatchSize) await wake.WaitAsync(PollInterval, stoppingToken);
+                if (!await lease.HoldAsync(stoppingToken))
+                {
+                    Cursor = -1; // read it again from the database when this node takes over
+                    await Task.Delay(PollInterval, stoppingToken);
+                }
+                else if (await MatchBatchAsync(stoppingToken) < BatchSize) await wake.WaitAsync(PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -69,6 +77,7 @@ public sealed class SavedSearchFollower(IServiceScopeFactory scopes, EventSignal
                 await Task.Delay(PollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
+        await lease.ReleaseAsync();
     }
 
     /// <summary>Matches the next batch of events; returns how many events it consumed.</summary>
