@@ -23,13 +23,14 @@ public sealed record FlagBadge(string Kind, string Severity)
 }
 
 /// <summary>A flag in full: the rule that raised it and its evidence (a text span, or a metadata field and value).</summary>
-public sealed record FlagDto(int Id, string Kind, string Rule, int RuleVersion, string Severity, FlagEvidence Evidence, bool Dismissed, string? DismissReason)
+public sealed record FlagDto(int Id, string Kind, string Rule, int RuleVersion, string Severity, FlagEvidence Evidence, bool Dismissed, string? DismissReason,
+    DateTime? RetiredAt, string? RetiredNote)
 {
     public static FlagDto From(Provenance.Flag f) => new(f.Id, f.Kind, f.RuleId, f.RuleVersion, f.Severity,
         f.EvidenceExact is not null
             ? new FlagEvidence(f.EvidenceExact, f.EvidenceStart, f.EvidenceEnd, null, null)
             : new FlagEvidence(null, null, null, f.EvidenceField, f.EvidenceValue),
-        f.Dismissed, f.DismissReason);
+        f.Dismissed, f.DismissReason, f.RetiredAt, f.RetiredNote);
 }
 
 /// <summary><c>{exact, start, end}</c> in code points of the canonical text, or <c>{field, value}</c>.</summary>

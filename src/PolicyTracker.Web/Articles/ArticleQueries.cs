@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Provenance;
 
 namespace PolicyTracker.Web.Articles;
 
@@ -21,7 +22,7 @@ public static class ArticleQueries
             .Select(a => new { a.Id, a.Title, a.Source, a.Author, a.PublishedAt, a.IngestedAt })
             .ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
-        var flags = (await db.Flags.AsNoTracking().Where(f => ids.Contains(f.ArticleId) && !f.Dismissed)
+        var flags = (await db.Flags.AsNoTracking().Active().Where(f => ids.Contains(f.ArticleId))
                 .Select(f => new { f.ArticleId, f.Kind, f.Severity }).ToListAsync(ct))
             .ToLookup(f => f.ArticleId, f => new FlagBadge(f.Kind, f.Severity));
         var stories = await Stories.StoryQueries.BriefsAsync(db, ids, ct);

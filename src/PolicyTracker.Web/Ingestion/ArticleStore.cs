@@ -179,7 +179,8 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
         (article.Title, article.Html, article.Text, article.ContentHash) = (p.Title, p.Html, p.Text, p.Hash);
         var source = article.SourceId is int sourceId ? await db.Sources.AsNoTracking().FirstOrDefaultAsync(x => x.Id == sourceId, ct) : null;
         await FlagSync.ReplaceAsync(db, articleId,
-            [.. p.ContentFlags, .. ProvenanceEngine.SourceFlags(source?.Credibility, source?.KnownToEditors == true)], ct);
+            [.. p.ContentFlags, .. ProvenanceEngine.SourceFlags(source?.Credibility, source?.KnownToEditors == true)],
+            $"not raised by revision {number + 1}", ct);
         await Claims.ClaimSuggestions.ReanchorAsync(db, articleId, p.Text, p.CandidateClaims, ct);
         await Annotations.AnnotationAnchoring.ReanchorAsync(db, articleId, p.Text, ct);
         db.Events.Add(TrackerEvent.Create(EventTypes.ArticleUpdated, articleId, new { id = articleId, title = p.Title, revision = number + 1 }));

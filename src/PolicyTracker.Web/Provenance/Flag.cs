@@ -28,6 +28,12 @@ public sealed class Flag
     public string? EvidenceValue { get; set; }
     public bool Dismissed { get; set; }
     public string? DismissReason { get; set; }
+    /// <summary>When a later evaluation (a new revision, changed rules) stopped raising the flag; it is kept, never dropped.</summary>
+    public DateTime? RetiredAt { get; set; }
+    /// <summary>Why it is no longer raised, e.g. that its quote is gone from the current revision.</summary>
+    public string? RetiredNote { get; set; }
+    /// <summary>Raised now and not dismissed.</summary>
+    public bool Active => !Dismissed && RetiredAt is null;
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 }
 
@@ -83,4 +89,11 @@ sealed class FlagAuditConfiguration : IEntityTypeConfiguration<FlagAudit>
         audit.Property(a => a.Action).HasMaxLength(20);
         audit.Property(a => a.Reason).HasMaxLength(2000);
     }
+}
+
+/// <summary>Query helpers shared by every reader of flags.</summary>
+public static class FlagQueries
+{
+    /// <summary>Flags raised now and not dismissed: the ones badges, counts and search show.</summary>
+    public static IQueryable<Flag> Active(this IQueryable<Flag> flags) => flags.Where(f => !f.Dismissed && f.RetiredAt == null);
 }

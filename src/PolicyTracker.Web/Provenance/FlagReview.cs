@@ -18,6 +18,7 @@ public sealed class FlagReview(TrackerDb db, ArticleReader reader)
         reason = reason?.Trim();
         if (dismiss && string.IsNullOrEmpty(reason)) return Result<Flag>.Fail("Give a reason for dismissing the flag.");
         if (reason?.Length > 2000) return Result<Flag>.Fail("The reason is longer than 2,000 characters.");
+        if (dismiss && flag.RetiredAt is not null) return Result<Flag>.Fail("The flag is no longer raised, so there is nothing to dismiss.");
         if (flag.Dismissed == dismiss) return Result<Flag>.Fail(dismiss ? "The flag is already dismissed." : "The flag is not dismissed.");
 
         (flag.Dismissed, flag.DismissReason) = (dismiss, dismiss ? reason : null);

@@ -3,7 +3,7 @@ using PolicyTracker.Web.Data;
 
 namespace PolicyTracker.Web.Provenance;
 
-/// <summary>Writes an article's freshly computed flags, keeping an editor's dismissal of a flag that is raised again.</summary>
+/// <summary>Writes an article's freshly computed flags, keeping every flag once raised together with an editor's dismissal of it.</summary>
 public static class FlagSync
 {
     /// <summary>New flags for a new article.</summary>
@@ -12,8 +12,11 @@ public static class FlagSync
         foreach (var draft in drafts) db.Flags.Add(ToFlag(articleId, draft));
     }
 
-    /// <summary>Replaces the article's flags with <paramref name="drafts"/>; true when anything changed.</summary>
-    public static async Task<bool> ReplaceAsync(TrackerDb db, int articleId, IReadOnlyList<FlagDraft> drafts, CancellationToken ct)
+    /// <summary>
+    /// Brings the article's flags in line with <paramref name="drafts"/>; true when anything changed. A flag that is not raised
+    /// any more is retired with <paramref name="why"/>, keeping its quote and its review history; raised again, it comes back as it was.
+    /// </summary>
+    public static async Task<bool> ReplaceAsync(TrackerDb db, int articleId, IReadOnlyList<FlagDraft> drafts, string why, CancellationToken ct)
     {
         var existing = await db.Flags.Where(f => f.ArticleId == articleId).ToListAsync(ct);
         var changed = false;
@@ -22,14 +25,18 @@ public static class FlagSync
             var again = drafts.FirstOrDefault(d => d.Kind == flag.Kind && d.RuleId == flag.RuleId);
             if (again is null)
             {
-                db.Flags.Remove(flag);
+                if (flag.RetiredAt is not null) continue;
+                (flag.RetiredAt, flag.RetiredNote) = (DateTime.UtcNow, why);
+                // Offsets into a text that no longer holds the quote would highlight the wrong words.
+                (flag.EvidenceStart, flag.EvidenceEnd) = (null, null);
                 changed = true;
             }
-            else if (flag.RuleVersion != again.RuleVersion || flag.EvidenceExact != again.Exact || flag.EvidenceStart != again.Start
-                     || flag.EvidenceValue != again.Value)
+            else if (flag.RetiredAt is not null || flag.RuleVersion != again.RuleVersion || flag.EvidenceExact != again.Exact
+                     || flag.EvidenceStart != again.Start || flag.EvidenceValue != again.Value)
             {
                 (flag.RuleVersion, flag.Severity, flag.EvidenceExact, flag.EvidenceStart, flag.EvidenceEnd, flag.EvidenceField, flag.EvidenceValue) =
                     (again.RuleVersion, again.Severity, again.Exact, again.Start, again.End, again.Field, again.Value);
+                (flag.RetiredAt, flag.RetiredNote) = (null, null);
                 changed = true;
             }
         }

@@ -68,7 +68,7 @@ public sealed class Reevaluator(IServiceScopeFactory scopes, ProvenanceEngine en
             var headers = snapshot is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(snapshot.Headers);
             var known = a.Source?.KnownToEditors == true;
             var facts = new ArticleFacts(a.Text, a.Author, a.PublishedAt, a.Source?.Credibility, known, html, headers) { CodeRanges = CodeRanges.Find(a.Html) };
-            if (await FlagSync.ReplaceAsync(db, a.Id, engine.Evaluate(facts, rules), ct))
+            if (await FlagSync.ReplaceAsync(db, a.Id, engine.Evaluate(facts, rules), "not raised by the current rules", ct))
             {
                 db.Events.Add(TrackerEvent.Create(EventTypes.ArticleUpdated, a.Id, new { id = a.Id, reason = "flags re-evaluated" }));
                 changed.Add(a.Id);

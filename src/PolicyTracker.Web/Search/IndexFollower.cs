@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Live;
+using PolicyTracker.Web.Provenance;
 
 namespace PolicyTracker.Web.Search;
 
@@ -87,7 +88,7 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, SearchIndex index
     public static async Task<List<IndexedArticle>> LoadAsync(TrackerDb db, IReadOnlyCollection<int> ids, CancellationToken ct)
     {
         // Only what the index holds: the stored HTML is not needed here.
-        var flags = (await db.Flags.AsNoTracking().Where(f => ids.Contains(f.ArticleId) && !f.Dismissed)
+        var flags = (await db.Flags.AsNoTracking().Active().Where(f => ids.Contains(f.ArticleId))
             .Select(f => new { f.ArticleId, f.Kind }).ToListAsync(ct)).ToLookup(f => f.ArticleId, f => f.Kind);
         var rows = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.Title, a.Text, Domain = a.Source == null ? null : a.Source.Domain, Name = a.Source == null ? null : a.Source.Name, a.Author, a.PublishedAt, a.IngestedAt })

@@ -3,6 +3,7 @@ using Lucene.Net.Search;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Web.Articles;
 using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Provenance;
 
 namespace PolicyTracker.Web.Search;
 
@@ -68,7 +69,7 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
         var ids = docs.Select(d => d.Id).ToList();
         var rows = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.Title, a.Text, Source = a.Source == null ? null : a.Source.Name, a.PublishedAt }).ToDictionaryAsync(a => a.Id, ct);
-        var flags = (await db.Flags.AsNoTracking().Where(f => ids.Contains(f.ArticleId) && !f.Dismissed).Select(f => new { f.ArticleId, f.Kind, f.Severity }).ToListAsync(ct))
+        var flags = (await db.Flags.AsNoTracking().Active().Where(f => ids.Contains(f.ArticleId)).Select(f => new { f.ArticleId, f.Kind, f.Severity }).ToListAsync(ct))
             .ToLookup(f => f.ArticleId, f => new FlagBadge(f.Kind, f.Severity));
         var claims = await new Claims.ClaimQueries(db).SummariesAsync(ids, ct);
         var snippets = highlightQuery is null ? null : new Snippets(highlightQuery, Fields.Text);

@@ -15,7 +15,7 @@ public sealed class SourceDirectory(TrackerDb db, ArticleReader reader)
     {
         var articleCounts = await db.Articles.Where(a => a.SourceId != null).GroupBy(a => a.SourceId!.Value)
             .Select(g => new { Id = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Id, x => x.Count, ct);
-        var flagCounts = await db.Flags.Where(f => !f.Dismissed)
+        var flagCounts = await db.Flags.Active()
             .Join(db.Articles.Where(a => a.SourceId != null), f => f.ArticleId, a => a.Id, (f, a) => a.SourceId!.Value)
             .GroupBy(id => id).Select(g => new { Id = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Id, x => x.Count, ct);
         var sources = await db.Sources.AsNoTracking().ToListAsync(ct);

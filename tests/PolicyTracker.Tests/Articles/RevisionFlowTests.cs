@@ -63,6 +63,68 @@ public sealed class RevisionFlowTests(SiteAndApp fixture) : IClassFixture<SiteAn
         Assert.Single(await EventsAsync(id), e => e.Type == EventTypes.ArticleUpdated);
     }
 
+    /// <summary>The API leaves out properties that are null.</summary>
+    static bool Has(JsonElement e, string name) => e.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
+
+    [Fact]
+    public async Task A_flag_whose_quote_leaves_the_text_is_kept_with_its_quote_and_dismissal_and_comes_back_when_the_quote_does()
+    {
+        var path = $"/{Guid.NewGuid():N}/retired";
+        // Worded apart from the other tests' pages, which would otherwise be exact duplicates.
+        string Flagged() => IngestionFixtures.Page("Evaluation office drafts audit scheme", Second.Replace("standards body", "evaluation office"));
+        string Clean() => IngestionFixtures.Page("Evaluation office drafts audit scheme", First.Replace("standards body", "evaluation office"));
+        Site.Serve(path, Flagged());
+        var editor = await App.CreateMemberAsync(Roles.Editor);
+        using var client = await App.CreateApiClientAsync(editor);
+        async Task<int> IngestAsync() =>
+            (await (await client.PostAsJsonAsync("/api/ingest", new { url = Site.Url(path) })).Content.ReadFromJsonAsync<JsonElement>())
+                .GetProperty("articles")[0].GetProperty("id").GetInt32();
+        async Task<JsonElement> AiFlagAsync(int articleId) => (await client.GetFromJsonAsync<JsonElement>($"/api/articles/{articleId}"))
+            .GetProperty("flags").EnumerateArray().Single(f => f.GetProperty("kind").GetString() == "ai-generated");
+
+        var id = await IngestAsync();
+        var flag = await AiFlagAsync(id);
+        var flagId = flag.GetProperty("id").GetInt32();
+        Assert.Equal("This article is AI-generated content.", flag.GetProperty("evidence").GetProperty("exact").GetString());
+        (await client.PostAsJsonAsync($"/api/flags/{flagId}/dismiss", new { reason = "Checked with the desk" })).EnsureSuccessStatusCode();
+
+        Site.Serve(path, Clean());
+        Assert.Equal(id, await IngestAsync());
+        var retired = await AiFlagAsync(id);
+        Assert.Equal(flagId, retired.GetProperty("id").GetInt32());
+        Assert.Equal(JsonValueKind.String, retired.GetProperty("retiredAt").ValueKind);
+        Assert.Equal("not raised by revision 2", retired.GetProperty("retiredNote").GetString());
+        Assert.Equal("This article is AI-generated content.", retired.GetProperty("evidence").GetProperty("exact").GetString());
+        Assert.False(Has(retired.GetProperty("evidence"), "start"));
+        Assert.True(retired.GetProperty("dismissed").GetBoolean());
+        Assert.Equal("Checked with the desk", retired.GetProperty("dismissReason").GetString());
+        // Its review history stays usable: restoring works, but a flag that is no longer raised has nothing to dismiss.
+        (await client.PostAsJsonAsync($"/api/flags/{flagId}/restore", new { })).EnsureSuccessStatusCode();
+        var refused = await client.PostAsJsonAsync($"/api/flags/{flagId}/dismiss", new { reason = "again" });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("no longer raised", await refused.Content.ReadAsStringAsync());
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/articles?pageSize=100");
+        var row = list.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("id").GetInt32() == id);
+        Assert.DoesNotContain(row.GetProperty("flags").EnumerateArray(), f => f.GetProperty("kind").GetString() == "ai-generated");
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(editor.Email, editor.Password);
+        var page = new HtmlParser().ParseDocument(await browser.GetPageAsync($"/articles/{id}"));
+        var item = Assert.Single(page.QuerySelectorAll(".flag-list.retired li"));
+        Assert.Contains("This article is AI-generated content.", item.TextContent);
+        Assert.Contains("not raised by revision 2", item.TextContent);
+
+        Site.Serve(path, Flagged().Replace("mandatory from the start", "mandatory after one year"));
+        Assert.Equal(id, await IngestAsync());
+        var back = await AiFlagAsync(id);
+        Assert.Equal(flagId, back.GetProperty("id").GetInt32());
+        Assert.False(Has(back, "retiredAt"));
+        Assert.Equal(JsonValueKind.Number, back.GetProperty("evidence").GetProperty("start").ValueKind);
+        Assert.False(back.GetProperty("dismissed").GetBoolean());
+        list = await client.GetFromJsonAsync<JsonElement>("/api/articles?pageSize=100");
+        row = list.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("id").GetInt32() == id);
+        Assert.Contains(row.GetProperty("flags").EnumerateArray(), f => f.GetProperty("kind").GetString() == "ai-generated");
+    }
+
     [Fact]
     public async Task A_feed_item_that_changes_becomes_a_second_revision_shown_on_the_article_page()
     {

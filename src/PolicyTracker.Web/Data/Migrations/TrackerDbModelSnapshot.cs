@@ -959,6 +959,12 @@ namespace PolicyTracker.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetiredNote")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RuleId")
                         .IsRequired()
                         .HasMaxLength(100)
