@@ -29,6 +29,8 @@ public static class DatabaseSetup
             services.AddDbContextPool<TrackerDb>((sp, o) => o
                 .UseSqlite(ConnectionString(sp))
                 .AddInterceptors(Pragmas, Ordering, sp.GetRequiredService<EventSignalInterceptor>()));
+        // So that `dotnet ef --context PostgresTrackerDb` can build it without a server (adding a migration never connects).
+        if (EF.IsDesignTime) services.AddDbContext<PostgresTrackerDb>(o => o.UseNpgsql("Host=localhost;Database=policytracker"));
 
         // Keys in the database: cookies survive restarts and work on every node.
         services.AddDataProtection().SetApplicationName("PolicyTracker").PersistKeysToDbContext<TrackerDb>();

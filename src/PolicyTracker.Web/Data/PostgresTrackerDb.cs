@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace PolicyTracker.Web.Data;
 
@@ -9,11 +8,3 @@ namespace PolicyTracker.Web.Data;
 /// Everything else asks for <see cref="TrackerDb"/>.
 /// </summary>
 public sealed class PostgresTrackerDb(DbContextOptions<PostgresTrackerDb> options) : TrackerDb(options);
-
-/// <summary>Lets <c>dotnet ef</c> build the PostgreSQL context without a server (adding migrations never connects).</summary>
-public sealed class PostgresTrackerDbFactory : IDesignTimeDbContextFactory<PostgresTrackerDb>
-{
-    public PostgresTrackerDb CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<PostgresTrackerDb>()
-        .UseNpgsql(Environment.GetEnvironmentVariable("Database__ConnectionString") ?? "Host=localhost;Database=policytracker")
-        .Options);
-}
