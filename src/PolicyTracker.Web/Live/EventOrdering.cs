@@ -35,7 +35,9 @@ public sealed class EventOrdering : DbCommandInterceptor
         if (command.GetType().Name == "NpgsqlCommand"
             && command.CommandText.Contains("INSERT INTO \"Events\"", StringComparison.Ordinal))
         {
-            command.CommandText = $"SELECT pg_advisory_xact_lock({AdvisoryLockKey});\n" + command.CommandText;
+            // A DO block returns no result set, so EF still reads the insert's RETURNING first; in one
+            // batch it shares the insert's transaction even when EF opened none (a single command).
+            command.CommandText = $"DO $$ BEGIN PERFORM pg_advisory_xact_lock({AdvisoryLockKey}); END $$;\n" + command.CommandText;
         }
     }
 }

@@ -14,7 +14,8 @@ public static class RequiredPrograms
     public static void RequireChromium() =>
         Require(File.Exists(ChromiumPath), "Chromium is not installed at /usr/bin/chromium (install it with: apt-get install chromium).");
 
-    static void Require(bool present, string reason)
+    /// <summary>Skips (or fails under CI) with <paramref name="reason"/> unless <paramref name="present"/>.</summary>
+    public static void Require(bool present, string reason)
     {
         if (present) return;
         if (RequireAll) Assert.Fail($"{reason} POLICYTRACKER_REQUIRE_ALL_TESTS=1 requires every test to run.");

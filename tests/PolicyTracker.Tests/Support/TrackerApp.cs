@@ -19,16 +19,22 @@ public class TrackerApp : WebApplicationFactory<Program>
 
     public TrackerApp() : this([]) { }
 
-    public TrackerApp(Dictionary<string, string?> settings)
+    public TrackerApp(Dictionary<string, string?> settings) : this(settings, null) { }
+
+    /// <summary>An app over <paramref name="dataPath"/> (a new temporary folder when null), e.g. one restarted over its old data.</summary>
+    public TrackerApp(Dictionary<string, string?> settings, string? dataPath)
     {
         this.settings = settings;
-        DataPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "policytracker-tests", Guid.NewGuid().ToString("N"));
+        DataPath = dataPath ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "policytracker-tests", Guid.NewGuid().ToString("N"));
         UseKestrel(0);
         StartServer();
     }
 
     /// <summary>The data folder of this instance (database and index).</summary>
     public string DataPath { get; }
+
+    /// <summary>Leaves the data folder in place on dispose, for an app started again over it.</summary>
+    public bool KeepData { get; init; }
 
     /// <summary>Where the app listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
@@ -94,7 +100,7 @@ public class TrackerApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(DataPath, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        if (!KeepData) try { Directory.Delete(DataPath, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         GC.SuppressFinalize(this);
     }
 }

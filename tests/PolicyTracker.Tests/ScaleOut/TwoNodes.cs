@@ -1,0 +1,74 @@
+using PolicyTracker.Tests.Support;
+
+namespace PolicyTracker.Tests.ScaleOut;
+
+/// <summary>
+/// Two app nodes (A and B) on loopback ports over one throwaway PostgreSQL database, joined by a
+/// throwaway Redis, each with its own data folder (so its own Lucene index), plus a loopback site
+/// for feeds and webhooks. B can be stopped and started again over its old data folder.
+/// </summary>
+public sealed class TwoNodes : IAsyncLifetime
+{
+    readonly ThrowawayServers servers = new();
+    string connectionString = "";
+
+    public TrackerApp A { get; private set; } = null!;
+    public TrackerApp B { get; private set; } = null!;
+    public LocalSite Site { get; private set; } = null!;
+
+    /// <summary>Why the servers are missing, or null.</summary>
+    public string? Missing => servers.Missing;
+
+    /// <summary>The database the nodes share.</summary>
+    public string ConnectionString => connectionString;
+
+    /// <summary>Skips (or fails under CI) when PostgreSQL or Redis is not installed.</summary>
+    public void Require() => RequiredPrograms.Require(Missing is null, Missing ?? "");
+
+    public async ValueTask InitializeAsync()
+    {
+        await servers.InitializeAsync();
+        if (Missing is not null) return;
+        Site = await LocalSite.StartAsync();
+        connectionString = servers.NewDatabase();
+        // One after the other, as a rolling start would: A creates the database and imports; B finds it ready.
+        A = StartNode(null);
+        B = StartNode(null);
+    }
+
+    /// <summary>A node over the shared database and Redis, on <paramref name="dataPath"/> (a new folder when null).</summary>
+    public TrackerApp StartNode(string? dataPath) => new(new()
+    {
+        ["Database:Provider"] = "Postgres",
+        ["Database:ConnectionString"] = connectionString,
+        ["Live:Redis"] = servers.Redis,
+        ["Security:SignInAttemptsPerMinute"] = "1000",
+        ["Fetch:AllowedHosts:0"] = Site.HostAndPort,
+        ["Webhooks:RetrySeconds"] = "0.25",
+    }, dataPath) { KeepData = true };
+
+    /// <summary>Stops B (its data folder stays) and returns that folder.</summary>
+    public async Task<string> StopBAsync()
+    {
+        var path = B.DataPath;
+        await B.DisposeAsync();
+        return path;
+    }
+
+    /// <summary>Starts B again over <paramref name="dataPath"/>.</summary>
+    public void RestartB(string dataPath) => B = StartNode(dataPath);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Missing is null)
+        {
+            var folders = new[] { A.DataPath, B.DataPath };
+            await B.DisposeAsync();
+            await A.DisposeAsync();
+            await Site.DisposeAsync();
+            foreach (var f in folders.Distinct())
+                try { Directory.Delete(f, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+        await servers.DisposeAsync();
+    }
+}
