@@ -24,12 +24,14 @@ public sealed class LiveScenario : IScenario
 
     public string Description => "Annotations pushed live to 100 clients: latency at 10/s, throughput, idle-connection memory vs a bare echo hub (ABBA rounds)";
 
-    public IReadOnlyCollection<string> ExtraOptions => ["seconds", "clients", "idle", "senders"];
+    public IReadOnlyCollection<string> ExtraOptions => ["seconds", "clients", "idle", "senders", "nodes"];
 
     public async Task<int> RunAsync(BenchmarkOptions options, CancellationToken ct)
     {
         int Option(string name, int fallback) => int.Parse(options.Extra.GetValueOrDefault(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
         var (seconds, clients, idle, senders) = (Option("seconds", 30), Option("clients", 100), Option("idle", 1000), Option("senders", 8));
+        // Two nodes on PostgreSQL and Redis beside one SQLite node (LiveAcrossNodes).
+        if (Option("nodes", 1) == 2) return await LiveAcrossNodes.RunAsync(seconds, clients, ct);
         var data = Directory.CreateTempSubdirectory("policytracker-live-bench-").FullName;
         try
         {

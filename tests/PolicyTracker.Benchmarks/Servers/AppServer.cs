@@ -38,9 +38,12 @@ public sealed class AppServer : IAsyncDisposable
     public static string AppDll => Path.Combine(AppContext.BaseDirectory, "PolicyTracker.Web.dll");
 
     /// <summary>Runs a CLI verb of the app against <paramref name="dataPath"/>; returns standard output.</summary>
-    public static async Task<string> RunVerbAsync(string dataPath, string stdin, params string[] args)
+    public static Task<string> RunVerbAsync(string dataPath, string stdin, params string[] args) => RunVerbAsync(dataPath, null, stdin, args);
+
+    /// <summary>Runs a CLI verb with extra settings (environment variables, e.g. <c>Database__Provider</c>).</summary>
+    public static async Task<string> RunVerbAsync(string dataPath, IDictionary<string, string>? settings, string stdin, params string[] args)
     {
-        using var verb = Start(dataPath, args);
+        using var verb = Start(dataPath, args, settings);
         await verb.StandardInput.WriteLineAsync(stdin);
         verb.StandardInput.Close();
         var output = await verb.StandardOutput.ReadToEndAsync();

@@ -8,7 +8,7 @@ using PolicyTracker.Web.ScaleOut;
 namespace PolicyTracker.Tests.ScaleOut;
 
 /// <summary>The database side of several nodes on a real PostgreSQL: start-up, leases and the event order.</summary>
-public sealed class PostgresTests(ThrowawayServers servers) : IClassFixture<ThrowawayServers>
+public sealed class PostgresTests(PostgresAndRedis servers) : IClassFixture<PostgresAndRedis>
 {
     void Require() => RequiredPrograms.Require(servers.Missing is null, servers.Missing ?? "");
 

@@ -8,9 +8,10 @@ namespace PolicyTracker.Tests.ScaleOut;
 /// A throwaway PostgreSQL cluster and Redis server on loopback ports, started for a test class
 /// and removed afterwards. PostgreSQL refuses to run as root, so initdb and pg_ctl run as the
 /// <c>postgres</c> user (through runuser) in a temporary folder it owns, with its own socket folder.
-/// Redis runs with persistence off. Each test asks for a fresh database name.
+/// Redis runs with persistence off. Each test asks for a fresh database name. The benchmarks
+/// compile this file too, so it depends on nothing from the test framework.
 /// </summary>
-public sealed class ThrowawayServers : IAsyncLifetime
+public class ThrowawayServers : IAsyncDisposable
 {
     string? folder;
     Process? redis;
@@ -39,7 +40,8 @@ public sealed class ThrowawayServers : IAsyncLifetime
 
     static string? RedisServer => new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists);
 
-    public async ValueTask InitializeAsync()
+    /// <summary>Starts both servers, or sets <see cref="Missing"/> when a program is not installed.</summary>
+    public async ValueTask StartAsync()
     {
         var bin = PostgresBin;
         var redisServer = RedisServer;
@@ -90,6 +92,7 @@ public sealed class ThrowawayServers : IAsyncLifetime
         {
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
+        GC.SuppressFinalize(this);
     }
 
     static int FreePort()

@@ -27,7 +27,7 @@ public sealed class TwoNodes : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await servers.InitializeAsync();
+        await servers.StartAsync();
         if (Missing is not null) return;
         Site = await LocalSite.StartAsync();
         connectionString = servers.NewDatabase();

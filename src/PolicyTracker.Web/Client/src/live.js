@@ -1,6 +1,6 @@
 // One SignalR connection per page to /hubs/tracker; remembers the last event number it saw
 // and, after a reconnect, asks the server for everything it missed before handling new events.
-import { HubConnectionBuilder, LogLevel } from "@microsoft/signalr";
+import { HubConnectionBuilder, HttpTransportType, LogLevel } from "@microsoft/signalr";
 
 const EVENT_NAMES = [
   "articleIngested", "articleUpdated", "annotationCreated", "annotationUpdated",
@@ -12,7 +12,9 @@ export class LiveConnection {
     this.lastSeen = Number(sessionStorage.getItem("pt.lastEvent") ?? 0);
     this.handlers = new Map();
     this.connection = new HubConnectionBuilder()
-      .withUrl("/hubs/tracker")
+      // WebSockets straight away: no negotiate request, so behind a load balancer the connection
+      // needs no sticky sessions (the negotiated id would live on one node only).
+      .withUrl("/hubs/tracker", { skipNegotiation: true, transport: HttpTransportType.WebSockets })
       .withAutomaticReconnect([0, 1000, 2000, 5000, 10000])
       .configureLogging(LogLevel.Warning)
       .build();
