@@ -50,13 +50,14 @@ public sealed class AnnotationBrowserTests(SharedApp app) : BrowserTest, IClassF
         var pageA = await OpenAsync(ana, articleId);
         var pageB = await OpenAsync(ben, articleId, async page =>
         {
-            await page.RouteAsync("**/hubs/tracker/negotiate**", async route =>
+            // The page opens its WebSocket without negotiating, so a held-back reconnect is refused here.
+            await page.RouteWebSocketAsync("**/hubs/tracker**", async ws =>
             {
-                if (holdBen) await route.AbortAsync();
-                else await route.ContinueAsync();
-            });
-            await page.RouteWebSocketAsync("**/hubs/tracker**", ws =>
-            {
+                if (holdBen)
+                {
+                    await ws.CloseAsync();
+                    return;
+                }
                 var server = ws.ConnectToServer();
                 ws.OnMessage(frame =>
                 {
