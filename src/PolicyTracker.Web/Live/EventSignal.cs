@@ -32,8 +32,18 @@ public sealed class EventSignal
         if (ids.Count > 0) ArticlesChanged?.Invoke(ids);
     }
 
+    /// <summary>Raised by <see cref="Notify"/>: this process saved or committed (other nodes are told through Redis).</summary>
+    public event Action? Notified;
+
     /// <summary>Tells every follower that new events may be committed.</summary>
     public void Notify()
+    {
+        Wake();
+        Notified?.Invoke();
+    }
+
+    /// <summary>Wakes the followers without announcing anything (another node committed).</summary>
+    public void Wake()
     {
         lock (waiters)
         {

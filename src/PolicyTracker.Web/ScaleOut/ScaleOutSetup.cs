@@ -17,6 +17,7 @@ public static class ScaleOutSetup
         services.AddSingleton(new Lazy<Task<IConnectionMultiplexer>>(async () => await ConnectionMultiplexer.ConnectAsync(redis)));
         services.AddSingleton<SharedPresence>();
         services.AddHostedService<PresenceRenewal>();
+        services.AddHostedService<EventSignalRelay>();
         return services;
     }
 }

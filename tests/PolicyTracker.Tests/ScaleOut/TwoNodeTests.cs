@@ -50,6 +50,9 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         var e = await created.Reader.ReadAsync(timeout.Token);
         Assert.Equal(articleId, e.ArticleId);
         Assert.Contains("Which template?", e.Data.GetRawText());
+        // Once: both nodes follow the events, but only one sends through the backplane.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.False(created.Reader.TryRead(out var again), $"event {again?.Number} arrived twice");
     }
 
     [Fact]
