@@ -29,7 +29,8 @@ public sealed class ArticleReader
 
     /// <summary>The article, or null when it does not exist.</summary>
     public Task<ArticleDetail?> GetAsync(int id, CancellationToken ct = default) =>
-        PartAsync("article", id, (services, c) => services.GetRequiredService<TrackerDb>().DetailAsync(id, c), ct);
+        // An unknown id is not kept: guessed addresses would otherwise fill the cache.
+        PartAsync("article", id, (services, c) => services.GetRequiredService<TrackerDb>().DetailAsync(id, c), keepMissing: false, ct);
 
     /// <summary>Who dismissed or restored the article's flags, cached like the article.</summary>
     public Task<IReadOnlyList<Provenance.FlagAudit>> TrailAsync(int id, CancellationToken ct = default) =>
@@ -41,17 +42,23 @@ public sealed class ArticleReader
     /// a scope of its own), kept until the article changes. Values are shared between requests:
     /// read them, never change them.
     /// </summary>
-    public async Task<T> PartAsync<T>(string part, int id, Func<IServiceProvider, CancellationToken, Task<T>> load, CancellationToken ct = default)
+    public async Task<T> PartAsync<T>(string part, int id, Func<IServiceProvider, CancellationToken, Task<T>> load, CancellationToken ct = default) =>
+        await PartAsync(part, id, load, keepMissing: true, ct);
+
+    // With keepMissing, "nothing" (an article in no story) is kept too, or every view of such an article would ask again.
+    async Task<T> PartAsync<T>(string part, int id, Func<IServiceProvider, CancellationToken, Task<T>> load, bool keepMissing, CancellationToken ct)
     {
-        if (cache.TryGetValue((part, id), out T? cached)) return cached!;
+        if (cache.TryGetValue((part, id), out Kept<T>? kept)) return kept!.Value;
         // Taken before reading: a change saved meanwhile cancels it, and the value read is not kept.
         var version = versions.GetOrAdd(id, _ => new CancellationTokenSource()).Token;
         await using var scope = scopes.CreateAsyncScope();
         var value = await load(scope.ServiceProvider, ct);
-        if (value is not null)
-            cache.Set((part, id), value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = KeepFor }.AddExpirationToken(new CancellationChangeToken(version)));
+        if (value is not null || keepMissing)
+            cache.Set((part, id), new Kept<T>(value), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = KeepFor }.AddExpirationToken(new CancellationChangeToken(version)));
         return value;
     }
+
+    sealed record Kept<T>(T Value);
 
     /// <summary>Drops the cached copies of these articles after they changed.</summary>
     public void Forget(IEnumerable<int> ids)

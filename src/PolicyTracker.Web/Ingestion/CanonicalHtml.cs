@@ -49,10 +49,12 @@ public sealed class CanonicalHtml
         // Runs of whitespace render as one space; the text keeps what the reader sees.
         foreach (var t in container.ChildNodes.OfType<IText>())
         {
-            t.Data = Whitespace.Replace(t.Data, " ");
+            var data = Collapse(t.Data);
             // Space beside a block or after a line break is not rendered either.
-            if (t.PreviousSibling is { } before && (IsBlock(before) || before is IElement { LocalName: "br" })) t.Data = t.Data.TrimStart();
-            if (t.NextSibling is { } after && IsBlock(after)) t.Data = t.Data.TrimEnd();
+            if (t.PreviousSibling is { } before && (IsBlock(before) || before is IElement { LocalName: "br" })) data = data.TrimStart();
+            if (t.NextSibling is { } after && IsBlock(after)) data = data.TrimEnd();
+            // Each change to a text node raises a DOM mutation; most nodes need none.
+            if (!ReferenceEquals(data, t.Data)) t.Data = data;
         }
         var children = container.ChildNodes.ToList();
         var hasBlock = children.Any(IsBlock);
@@ -84,9 +86,20 @@ public sealed class CanonicalHtml
     static void TrimEdges(IElement element)
     {
         if (!IsBlock(element) && element.LocalName != "body") return;
-        if (element.FirstChild is IText first) first.Data = first.Data.TrimStart();
-        if (element.LastChild is IText last) last.Data = last.Data.TrimEnd();
+        if (element.FirstChild is IText first && first.Data.TrimStart() is var head && !ReferenceEquals(head, first.Data)) first.Data = head;
+        if (element.LastChild is IText last && last.Data.TrimEnd() is var tail && !ReferenceEquals(tail, last.Data)) last.Data = tail;
         foreach (var empty in element.ChildNodes.OfType<IText>().Where(t => t.Data.Length == 0).ToList()) empty.RemoveFromParent();
+    }
+
+    /// <summary>Runs of whitespace as one space; the same string when there is nothing to change.</summary>
+    static string Collapse(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsWhiteSpace(text[i])) continue;
+            if (text[i] != ' ' || (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))) return Whitespace.Replace(text, " ");
+        }
+        return text;
     }
 
     static bool IsBlock(INode node) => node is IElement e && Blocks.Contains(e.LocalName);

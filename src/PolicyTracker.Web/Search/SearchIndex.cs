@@ -23,7 +23,7 @@ public sealed class SearchIndex : IDisposable
     const string LastEventKey = "lastEvent";
     const string SchemaKey = "schema";
     /// <summary>Raised whenever the indexed fields change, so an older index is rebuilt.</summary>
-    const string Schema = "5";
+    const string Schema = "6";
 
     readonly LuceneDirectory directory;
     readonly IndexWriter writer;
@@ -114,7 +114,8 @@ public sealed class SearchIndex : IDisposable
         // One story, one key: articles alone are their own story.
         var story = article.ClusterId is int cluster ? $"c{cluster}" : $"a{id}";
         doc.Add(new StringField(Fields.Cluster, story, Field.Store.YES));
-        doc.Add(new SortedSetDocValuesField(Fields.ClusterFacet, new BytesRef(story)));
+        // The cluster as a number (0 = alone) for collapsing: cheaper per match than the key's ordinal.
+        doc.Add(new NumericDocValuesField(Fields.StoryNumber, article.ClusterId ?? 0));
         var when = article.PublishedAt ?? article.IngestedAt;
         doc.Add(new Int64Field(Fields.Published, when.Ticks, Field.Store.NO));
         doc.Add(new NumericDocValuesField(Fields.PublishedSort, when.Ticks));
@@ -206,7 +207,8 @@ public static class Fields
     public const string EntityFacet = "facet_entity";
     /// <summary>The story key: <c>c{clusterId}</c>, or <c>a{articleId}</c> for an article alone.</summary>
     public const string Cluster = "cluster";
-    public const string ClusterFacet = "facet_cluster";
+    /// <summary>Doc values: the story's cluster id, or 0 for an article alone.</summary>
+    public const string StoryNumber = "story_num";
     public const string ClaimStatus = "claimStatus";
     public const string ClaimStatusFacet = "facet_claim_status";
     /// <summary>Tags of team-visible annotations.</summary>

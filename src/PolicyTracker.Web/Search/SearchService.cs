@@ -36,7 +36,7 @@ public sealed record TimelineBucket(string Date, int Count, IReadOnlyDictionary<
 /// <summary>Runs searches on the shared index; the database supplies what the page shows (snippets, flags).</summary>
 public sealed class SearchService(SearchIndex index, IndexFollower follower, TrackerDb db)
 {
-    static readonly string[] FacetFields = [Fields.SourceFacet, Fields.FlagFacet, Fields.MonthFacet, Fields.EntityFacet, Fields.ClusterFacet, Fields.ClaimStatusFacet];
+    static readonly string[] FacetFields = [Fields.SourceFacet, Fields.FlagFacet, Fields.MonthFacet, Fields.EntityFacet, Fields.ClaimStatusFacet];
 
     /// <summary>Runs the search; throws <see cref="QueryError"/> for a query that cannot be read.</summary>
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct)
@@ -45,7 +45,7 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
         var (total, docs, facets, highlightQuery) = index.Search(searcher =>
         {
             var wanted = request.Page * request.PageSize;
-            var counter = new FacetCollector(FacetFields, withTimes: false, request.Collapse ? Fields.ClusterFacet : null);
+            var counter = new FacetCollector(FacetFields, withTimes: false, groupByStory: request.Collapse);
             var top = Collect(searcher, query, request, textQuery, request.Collapse ? wanted * 4 : wanted, counter);
             // Collapsed: the best hit of each story stands for it; fetch deeper until the page is full or every match is in.
             var hits = Page(searcher, top, request, counter);
@@ -63,7 +63,7 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
                 ["month"] = [.. counter.Top(Fields.MonthFacet, 1000).OrderByDescending(f => f.Value, StringComparer.Ordinal)],
             };
             // Wildcards and fuzzy terms become the terms they matched, so snippets can mark them.
-            return (request.Collapse ? counter.Distinct(Fields.ClusterFacet) : counter.Matches, hits, facetValues, textQuery is null ? null : searcher.Rewrite(textQuery));
+            return (request.Collapse ? counter.Stories : counter.Matches, hits, facetValues, textQuery is null ? null : searcher.Rewrite(textQuery));
         });
 
         var ids = docs.Select(d => d.Id).ToList();
@@ -131,36 +131,24 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
     /// <summary>The requested page of hits, one per story when collapsing, each with how many other matches share its story.</summary>
     static List<(int Id, float Score, int Similar, string? Story)> Page(IndexSearcher searcher, TopDocs top, SearchRequest request, FacetCollector counter)
     {
-        var seen = new HashSet<string>();
-        var kept = new List<(ScoreDoc Doc, string? Story)>();
+        var seen = new HashSet<long>();
+        var kept = new List<(ScoreDoc Doc, long Story)>();
         var wanted = request.Page * request.PageSize;
         var leaves = searcher.IndexReader.Leaves;
-        var bytes = new Lucene.Net.Util.BytesRef();
         foreach (var d in top.ScoreDocs)
         {
-            // The story key from doc values: loading stored fields for every candidate was most of a search's time.
+            // The story from doc values: loading stored fields for every candidate was most of a search's time.
             var leaf = leaves[ReaderUtil.SubIndex(d.Doc, leaves)];
-            var keys = leaf.AtomicReader.GetSortedSetDocValues(Fields.ClusterFacet);
-            string? story = null;
-            if (keys is not null)
-            {
-                keys.SetDocument(d.Doc - leaf.DocBase);
-                var ord = keys.NextOrd();
-                if (ord != SortedSetDocValues.NO_MORE_ORDS)
-                {
-                    keys.LookupOrd(ord, bytes);
-                    story = bytes.Utf8ToString();
-                }
-            }
-            if (request.Collapse && story is not null && !seen.Add(story)) continue;
+            var story = leaf.AtomicReader.GetNumericDocValues(Fields.StoryNumber)?.Get(d.Doc - leaf.DocBase) ?? 0;
+            if (request.Collapse && story > 0 && !seen.Add(story)) continue;
             kept.Add((d, story));
             if (kept.Count >= wanted) break;
         }
         return [.. kept.Skip((request.Page - 1) * request.PageSize).Select(k =>
         {
-            var similar = k.Story is null || !k.Story.StartsWith('c') ? 0 : counter.CountOf(Fields.ClusterFacet, k.Story) - 1;
             var id = int.Parse(searcher.Doc(k.Doc.Doc).Get(Fields.Id), System.Globalization.CultureInfo.InvariantCulture);
-            return (id, float.IsNaN(k.Doc.Score) ? 0 : k.Doc.Score, request.Collapse ? similar : 0, k.Story is not null && k.Story.StartsWith('c') ? k.Story : null);
+            var similar = request.Collapse && k.Story > 0 ? counter.StorySize(k.Story) - 1 : 0;
+            return (id, float.IsNaN(k.Doc.Score) ? 0 : k.Doc.Score, similar, k.Story > 0 ? $"c{k.Story}" : null);
         })];
     }
 

@@ -44,10 +44,19 @@ public sealed class SourceDirectory(TrackerDb db, ArticleReader reader)
         if (!before.SequenceEqual(after))
         {
             var articleIds = await db.Articles.Where(a => a.SourceId == id).Select(a => a.Id).ToListAsync(ct);
-            await db.Flags.Where(f => articleIds.Contains(f.ArticleId) && f.RuleId.StartsWith("source.")).ExecuteDeleteAsync(ct);
+            // Source flags that no longer apply are retired, not deleted, so their review history stays; ones that apply again return.
+            var raised = after.Select(d => d.RuleId).ToList();
+            var sourceFlags = db.Flags.Where(f => articleIds.Contains(f.ArticleId) && f.RuleId.StartsWith("source."));
+            await sourceFlags.Where(f => !raised.Contains(f.RuleId) && f.RetiredAt == null).ExecuteUpdateAsync(u => u
+                .SetProperty(f => f.RetiredAt, DateTime.UtcNow).SetProperty(f => f.RetiredNote, $"source rated {CredibilityNames.ToWire(rating)}")
+                .SetProperty(f => f.EvidenceStart, (int?)null).SetProperty(f => f.EvidenceEnd, (int?)null), ct);
+            await sourceFlags.Where(f => raised.Contains(f.RuleId) && f.RetiredAt != null).ExecuteUpdateAsync(u => u
+                .SetProperty(f => f.RetiredAt, (DateTime?)null).SetProperty(f => f.RetiredNote, (string?)null), ct);
+            var present = (await sourceFlags.Where(f => raised.Contains(f.RuleId)).Select(f => new { f.ArticleId, f.RuleId }).ToListAsync(ct))
+                .ToLookup(f => f.ArticleId, f => f.RuleId);
             foreach (var articleId in articleIds)
             {
-                FlagSync.AddNew(db, articleId, after);
+                FlagSync.AddNew(db, articleId, after.Where(d => !present[articleId].Contains(d.RuleId)));
                 db.Events.Add(TrackerEvent.Create(EventTypes.ArticleUpdated, articleId, new { id = articleId, reason = "source rated", credibility = CredibilityNames.ToWire(rating) }));
             }
             await db.SaveChangesAsync(ct);

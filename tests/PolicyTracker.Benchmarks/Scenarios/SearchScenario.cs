@@ -24,7 +24,7 @@ public sealed class SearchScenario : IScenario
 
     public string Description => "Queries on N articles (default 100k): ours vs bare IndexSearcher and FTS5, /api/search p95 at 16 clients, ingest-to-searchable delay, start-up, memory";
 
-    public IReadOnlyCollection<string> ExtraOptions => ["seconds", "clients"];
+    public IReadOnlyCollection<string> ExtraOptions => ["seconds", "clients", "data", "only"];
 
     public async Task<int> RunAsync(BenchmarkOptions options, CancellationToken ct)
     {
@@ -36,14 +36,26 @@ public sealed class SearchScenario : IScenario
         var markdown = Enumerable.Range(0, size).AsParallel().AsOrdered().Select(i => ArticleWriter.ToMarkdown(generator.Generate(i))).ToArray();
         var documents = markdown.Select(d => MarkdownFile.Read(d)).Select(d => (d.Title ?? "", d.Content ?? "")).ToArray();
         var queries = SearchBaselines.QueriesFrom(documents);
-        var root = System.IO.Directory.CreateTempSubdirectory("policytracker-search-bench-").FullName;
+        // --data DIR keeps the ingested app data there and reuses it on the next run (for profiling one part).
+        var kept = options.Extra.GetValueOrDefault("data");
+        var root = kept is null ? System.IO.Directory.CreateTempSubdirectory("policytracker-search-bench-").FullName : Path.GetFullPath(kept);
         var data = Path.Combine(root, "app");
-        var report = new Report(Name, $"size={size} clients={clients} seconds={seconds} queries={queries.Count}");
+        var reuse = kept is not null && System.IO.Directory.Exists(data);
+        var report = new Report(Name, $"size={size} clients={clients} seconds={seconds} queries={queries.Count}{(reuse ? " (reused data)" : "")}");
         try
         {
-            var (pipeline, _, _) = await IngestScenario.PipelineAsync(markdown, data, ct);
+            if (!reuse)
+            {
+                var (pipeline, _, _) = await IngestScenario.PipelineAsync(markdown, data, ct);
+                Console.Error.WriteLine($"{size:N0} articles stored and searchable in {pipeline.TotalSeconds:N0} s");
+            }
             markdown = [];
-            Console.Error.WriteLine($"{size:N0} articles stored and searchable in {pipeline.TotalSeconds:N0} s");
+            if (options.Extra.GetValueOrDefault("only") == "http")
+            {
+                await OverHttpAsync(data, queries, clients, seconds, null, report, ct);
+                report.Print();
+                return 0;
+            }
 
             var (ours, bare) = await InProcessAsync(data, queries, ct);
             report.Add("term/AND/phrase query median, in process", "ms", ours.Median, bare.Median)
@@ -64,7 +76,10 @@ public sealed class SearchScenario : IScenario
         finally
         {
             SqliteConnection.ClearAllPools();
-            try { System.IO.Directory.Delete(root, true); } catch (IOException) { }
+            if (kept is null)
+            {
+                try { System.IO.Directory.Delete(root, true); } catch (IOException) { }
+            }
         }
     }
 
@@ -87,7 +102,7 @@ public sealed class SearchScenario : IScenario
     }
 
     /// <summary>Start-up with the index, /api/search under load, memory, and the ingest-to-searchable delay.</summary>
-    static async Task OverHttpAsync(string data, IReadOnlyList<BenchmarkQuery> queries, int clients, int seconds, Stats fts, Report report, CancellationToken ct)
+    static async Task OverHttpAsync(string data, IReadOnlyList<BenchmarkQuery> queries, int clients, int seconds, Stats? fts, Report report, CancellationToken ct)
     {
         await AppServer.RunVerbAsync(data, "bench password 42", "users", "add", "--email", "bench@example.test", "--role", "Editor");
         var token = (await AppServer.RunVerbAsync(data, "", "tokens", "create", "--email", "bench@example.test")).TrimEnd().Split('\n')[^1];
@@ -101,7 +116,7 @@ public sealed class SearchScenario : IScenario
         Console.Error.WriteLine($"/api/search at {clients} clients for {seconds} s…");
         await LoadGenerator.RunAsync(urls, clients, TimeSpan.FromSeconds(3), token, ct);
         var (rps, latency, errors) = await LoadGenerator.RunAsync(urls, clients, TimeSpan.FromSeconds(seconds), token, ct);
-        report.Add("/api/search p95 with facets and snippets (vs FTS5 p95 without)", "ms", latency.P95, fts.P95)
+        report.Add("/api/search p95 with facets and snippets (vs FTS5 p95 without)", "ms", latency.P95, fts?.P95)
             .Add("/api/search median", "ms", latency.Median)
             .Add("/api/search throughput", "req/s", rps)
             .Add("app memory after the load", "MB", app.WorkingSetBytes / 1e6);

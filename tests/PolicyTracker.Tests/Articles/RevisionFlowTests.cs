@@ -63,9 +63,6 @@ public sealed class RevisionFlowTests(SiteAndApp fixture) : IClassFixture<SiteAn
         Assert.Single(await EventsAsync(id), e => e.Type == EventTypes.ArticleUpdated);
     }
 
-    /// <summary>The API leaves out properties that are null.</summary>
-    static bool Has(JsonElement e, string name) => e.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
-
     [Fact]
     public async Task A_flag_whose_quote_leaves_the_text_is_kept_with_its_quote_and_dismissal_and_comes_back_when_the_quote_does()
     {
@@ -95,7 +92,7 @@ public sealed class RevisionFlowTests(SiteAndApp fixture) : IClassFixture<SiteAn
         Assert.Equal(JsonValueKind.String, retired.GetProperty("retiredAt").ValueKind);
         Assert.Equal("not raised by revision 2", retired.GetProperty("retiredNote").GetString());
         Assert.Equal("This article is AI-generated content.", retired.GetProperty("evidence").GetProperty("exact").GetString());
-        Assert.False(Has(retired.GetProperty("evidence"), "start"));
+        Assert.False(FlagJson.Has(retired.GetProperty("evidence"), "start"));
         Assert.True(retired.GetProperty("dismissed").GetBoolean());
         Assert.Equal("Checked with the desk", retired.GetProperty("dismissReason").GetString());
         // Its review history stays usable: restoring works, but a flag that is no longer raised has nothing to dismiss.
@@ -117,7 +114,7 @@ public sealed class RevisionFlowTests(SiteAndApp fixture) : IClassFixture<SiteAn
         Assert.Equal(id, await IngestAsync());
         var back = await AiFlagAsync(id);
         Assert.Equal(flagId, back.GetProperty("id").GetInt32());
-        Assert.False(Has(back, "retiredAt"));
+        Assert.False(FlagJson.Has(back, "retiredAt"));
         Assert.Equal(JsonValueKind.Number, back.GetProperty("evidence").GetProperty("start").ValueKind);
         Assert.False(back.GetProperty("dismissed").GetBoolean());
         list = await client.GetFromJsonAsync<JsonElement>("/api/articles?pageSize=100");

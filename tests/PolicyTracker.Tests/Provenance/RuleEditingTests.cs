@@ -12,7 +12,7 @@ public sealed class RuleEditingTests : IAsyncLifetime
     readonly TrackerApp app = new(new() { ["Security:SignInAttemptsPerMinute"] = "1000" });
 
     static async Task<IEnumerable<string>> RulesOfAsync(HttpClient client, int articleId) =>
-        (await client.GetFromJsonAsync<JsonElement>($"/api/articles/{articleId}")).GetProperty("flags").EnumerateArray().Select(f => f.GetProperty("rule").GetString()!);
+        FlagJson.Raised(await client.GetFromJsonAsync<JsonElement>($"/api/articles/{articleId}")).Select(f => f.GetProperty("rule").GetString()!);
 
     static Task<JsonElement> WhenReevaluatedAsync(HttpClient client) => Eventually.ResultAsync(
         () => client.GetFromJsonAsync<JsonElement>("/api/rules/reevaluation"),
@@ -42,6 +42,10 @@ public sealed class RuleEditingTests : IAsyncLifetime
         Assert.Equal(2, (await disabled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
         await WhenReevaluatedAsync(editor);
         Assert.DoesNotContain("disclosure.bot-desk", await RulesOfAsync(editor, id));
+        // Kept with its quote and why it stopped, not deleted.
+        var kept = (await editor.GetFromJsonAsync<JsonElement>($"/api/articles/{id}")).GetProperty("flags").EnumerateArray()
+            .Single(f => f.GetProperty("rule").GetString() == "disclosure.bot-desk");
+        Assert.Equal("not raised by the current rules", kept.GetProperty("retiredNote").GetString());
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace PolicyTracker.Tests.Sources;
 
 public sealed class SourceRatingTests(SharedApp app) : IClassFixture<SharedApp>
 {
-    static IEnumerable<string> Kinds(JsonElement article) => article.GetProperty("flags").EnumerateArray().Select(f => f.GetProperty("kind").GetString()!);
+    /// <summary>The kinds of the flags raised now (retired ones carry <c>retiredAt</c>).</summary>
+    static IEnumerable<string> Kinds(JsonElement article) => FlagJson.Raised(article).Select(f => f.GetProperty("kind").GetString()!);
 
     [Fact]
     public async Task Rating_a_new_source_re_evaluates_its_articles()
@@ -34,6 +35,20 @@ public sealed class SourceRatingTests(SharedApp app) : IClassFixture<SharedApp>
         var kinds = Kinds(await editor.GetFromJsonAsync<JsonElement>($"/api/articles/{id}")).ToList();
         Assert.DoesNotContain("unknown-source", kinds);
         Assert.Contains("low-credibility-source", kinds);
+        // The flag that stopped applying is kept, retired, with the reason.
+        var article = await editor.GetFromJsonAsync<JsonElement>($"/api/articles/{id}");
+        var retired = article.GetProperty("flags").EnumerateArray().Single(f => f.GetProperty("kind").GetString() == "unknown-source");
+        Assert.Equal("source rated not_credible", retired.GetProperty("retiredNote").GetString());
+
+        // Rated up and down again, the same low-credibility flag returns rather than a copy of it.
+        var sourceUrl = $"/api/sources/{source.GetProperty("id").GetInt32()}";
+        var lowId = FlagJson.Raised(article).Single(f => f.GetProperty("kind").GetString() == "low-credibility-source").GetProperty("id").GetInt32();
+        (await editor.PutAsJsonAsync(sourceUrl, new { credibility = "credible" })).EnsureSuccessStatusCode();
+        Assert.DoesNotContain("low-credibility-source", Kinds(await editor.GetFromJsonAsync<JsonElement>($"/api/articles/{id}")));
+        (await editor.PutAsJsonAsync(sourceUrl, new { credibility = "not_credible" })).EnsureSuccessStatusCode();
+        article = await editor.GetFromJsonAsync<JsonElement>($"/api/articles/{id}");
+        Assert.Equal(lowId, FlagJson.Raised(article).Single(f => f.GetProperty("kind").GetString() == "low-credibility-source").GetProperty("id").GetInt32());
+        Assert.Single(article.GetProperty("flags").EnumerateArray(), f => f.GetProperty("kind").GetString() == "low-credibility-source");
     }
 
     [Fact]

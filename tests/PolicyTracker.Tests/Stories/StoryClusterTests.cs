@@ -31,6 +31,11 @@ public sealed class StoryClusterTests(SiteAndApp fixture) : IClassFixture<SiteAn
         var tag = Guid.NewGuid().ToString("N");
         using var editor = await App.CreateApiClientAsync(await App.CreateMemberAsync(Roles.Editor));
         var later = await PostAsync(editor, "Vellmark to register AI models", StoryTexts.Original(tag), "Harbor Ledger", "2026-03-03T12:00:00Z");
+        var analyst = await App.CreateMemberAsync(Roles.Analyst);
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(analyst.Email, analyst.Password);
+        // Seen while it stands alone, so the page's "no story" is what the cache holds when the copy arrives.
+        Assert.Contains("No other outlet has run this story", await browser.GetPageAsync($"/articles/{later}"));
         var earlier = await PostAsync(editor, "Vellmark plans model register", StoryTexts.WireCopy(tag), "Meridian Wire", "2026-03-03T08:00:00Z");
         var other = await PostAsync(editor, "Vellmark register final", StoryTexts.LaterEvent(tag), "Harbor Ledger", "2026-11-06T08:00:00Z");
 
@@ -40,9 +45,6 @@ public sealed class StoryClusterTests(SiteAndApp fixture) : IClassFixture<SiteAn
         Assert.Equal(cluster.GetProperty("id").GetInt32(), (await ClusterOfAsync(editor, earlier)).GetProperty("id").GetInt32());
         Assert.Equal(JsonValueKind.Null, (await ClusterOfAsync(editor, other)).ValueKind);
 
-        var analyst = await App.CreateMemberAsync(Roles.Analyst);
-        using var browser = App.CreateBrowser();
-        await browser.SignInAsync(analyst.Email, analyst.Password);
         var page = new HtmlParser().ParseDocument(await browser.GetPageAsync($"/articles/{later}"));
         var story = page.GetElementById("story")!;
         var link = Assert.Single(story.QuerySelectorAll(".also-reported a"));
