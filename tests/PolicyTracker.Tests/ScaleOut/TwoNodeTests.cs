@@ -143,6 +143,14 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         var page = await again.InvokeAsync<CatchUpPage>("CatchUp", before);
         Assert.Contains(page.Events, e => e.Type == EventTypes.ArticleIngested && e.ArticleId == missed);
         Assert.Contains(page.Events, e => e.Type == EventTypes.AnnotationCreated && e.ArticleId == annotated);
+
+        // Live delivery goes on, whichever node now sends through the backplane.
+        var live = Channel.CreateUnbounded<EventMessage>();
+        again.On<EventMessage>(EventTypes.AnnotationCreated, e => live.Writer.TryWrite(e));
+        await again.InvokeAsync<JoinResult>("JoinArticle", annotated);
+        Assert.Equal(HttpStatusCode.Created, (await editor.PostAsync(Container(annotated), LinkedData(On(text, "regulator", "After the restart")))).StatusCode);
+        using var timeout = new CancellationTokenSource(Wait);
+        Assert.Contains("After the restart", (await live.Reader.ReadAsync(timeout.Token)).Data.GetRawText());
     }
 
     [Fact]
