@@ -21,7 +21,8 @@ public static class DatabaseSetup
         services.AddSingleton<EventSignalInterceptor>();
         // Pooled: a request borrows a ready context instead of building options and services anew.
         // The context type depends on the provider, so it is read here; the settings check names a wrong value later.
-        if (new DatabaseSettings { Provider = configuration["Database:Provider"] ?? "Sqlite" }.IsPostgres)
+        var postgres = new DatabaseSettings { Provider = configuration["Database:Provider"] ?? "Sqlite" }.IsPostgres;
+        if (postgres)
             services.AddDbContextPool<TrackerDb, PostgresTrackerDb>((sp, o) => o
                 .UseNpgsql(sp.GetRequiredService<TrackerSettings>().Database.ConnectionString)
                 .AddInterceptors(Ordering, sp.GetRequiredService<EventSignalInterceptor>()));
@@ -30,7 +31,7 @@ public static class DatabaseSetup
                 .UseSqlite(ConnectionString(sp))
                 .AddInterceptors(Pragmas, Ordering, sp.GetRequiredService<EventSignalInterceptor>()));
         // So that `dotnet ef --context PostgresTrackerDb` can build it without a server (adding a migration never connects).
-        if (EF.IsDesignTime) services.AddDbContext<PostgresTrackerDb>(o => o.UseNpgsql("Host=localhost;Database=policytracker"));
+        if (EF.IsDesignTime && !postgres) services.AddDbContext<PostgresTrackerDb>(o => o.UseNpgsql("Host=localhost;Database=policytracker"));
 
         // Keys in the database: cookies survive restarts and work on every node.
         services.AddDataProtection().SetApplicationName("PolicyTracker").PersistKeysToDbContext<TrackerDb>();
@@ -47,7 +48,17 @@ public static class DatabaseSetup
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {
-            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+            if (await roles.RoleExistsAsync(role)) continue;
+            try
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+            catch (DbUpdateException)
+            {
+                // Another node starting at the same time may have created it; forget the failed insert and look.
+                scope.ServiceProvider.GetRequiredService<TrackerDb>().ChangeTracker.Clear();
+                if (!await roles.RoleExistsAsync(role)) throw;
+            }
         }
     }
 

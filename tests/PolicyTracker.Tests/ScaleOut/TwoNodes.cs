@@ -31,9 +31,10 @@ public sealed class TwoNodes : IAsyncLifetime
         if (Missing is not null) return;
         Site = await LocalSite.StartAsync();
         connectionString = servers.NewDatabase();
-        // One after the other, as a rolling start would: A creates the database and imports; B finds it ready.
-        A = StartNode(null);
-        B = StartNode(null);
+        // Both at once, as after a full restart: one creates the database and migrates while the
+        // other waits on the lock; one imports the sample content while the other waits on the lease.
+        var (a, b) = (Task.Run(() => StartNode(null)), Task.Run(() => StartNode(null)));
+        (A, B) = (await a, await b);
     }
 
     /// <summary>A node over the shared database and Redis, on <paramref name="dataPath"/> (a new folder when null).</summary>
