@@ -81,14 +81,14 @@ public sealed class PostgresTests(PostgresAndRedis servers) : IClassFixture<Post
                 await Task.Delay(2);
             }
         });
-        var writers = Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
+        var writers = Enumerable.Range(0, 60).Select(i => Task.Run(async () =>
         {
             await using var scope = node.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TrackerDb>();
             await using var tx = await db.Database.BeginTransactionAsync();
             db.Events.Add(TrackerEvent.Create(EventTypes.ArticleUpdated, null, new { i }));
             await db.SaveChangesAsync();
-            await Task.Delay(Random.Shared.Next(0, 40));
+            await Task.Delay(Random.Shared.Next(0, 60));
             await tx.CommitAsync();
         })).ToList();
         await Task.WhenAll(writers);
@@ -97,7 +97,7 @@ public sealed class PostgresTests(PostgresAndRedis servers) : IClassFixture<Post
 
         await using var check = node.CreateAsyncScope();
         var all = await check.ServiceProvider.GetRequiredService<TrackerDb>().Events.Select(e => e.Id).OrderBy(e => e).ToListAsync();
-        Assert.Equal(40, all.Count);
+        Assert.Equal(60, all.Count);
         Assert.Equal(all, seen);
     }
 }
