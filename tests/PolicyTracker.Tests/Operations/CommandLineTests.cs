@@ -49,6 +49,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("Fetch__MaxResponseBytes", "lots", "Fetch:MaxResponseBytes")]
     [InlineData("Fetch__MaxResponseBytes", "-5", "Fetch:MaxResponseBytes")]
     [InlineData("Database__Provider", "Oracle", "Database:Provider")]
+    [InlineData("Database__Provider", "Postgres", "Database:ConnectionString")]
     [InlineData("Security__AllowAnonymousRead", "perhaps", "Security:AllowAnonymousRead")]
     [InlineData("Fetch__AllowedHosts__0", "http://x/y", "Fetch:AllowedHosts")]
     public async Task An_invalid_setting_stops_start_up_naming_the_key(string variable, string value, string key)
