@@ -36,7 +36,8 @@ public sealed record TimelineBucket(string Date, int Count, IReadOnlyDictionary<
 /// <summary>Runs searches on the shared index; the database supplies what the page shows (snippets, flags).</summary>
 public sealed class SearchService(SearchIndex index, IndexFollower follower, TrackerDb db)
 {
-    static readonly string[] FacetFields = [Fields.SourceFacet, Fields.FlagFacet, Fields.MonthFacet, Fields.EntityFacet, Fields.ClaimStatusFacet];
+    /// <summary>The facet fields every search counts (decoded ahead for new segments by the index).</summary>
+    public static readonly string[] FacetFields = [Fields.SourceFacet, Fields.FlagFacet, Fields.MonthFacet, Fields.EntityFacet, Fields.ClaimStatusFacet];
 
     /// <summary>Runs the search; throws <see cref="QueryError"/> for a query that cannot be read.</summary>
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct)
@@ -139,7 +140,7 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
         {
             // The story from doc values: loading stored fields for every candidate was most of a search's time.
             var leaf = leaves[ReaderUtil.SubIndex(d.Doc, leaves)];
-            var story = leaf.AtomicReader.GetNumericDocValues(Fields.StoryNumber)?.Get(d.Doc - leaf.DocBase) ?? 0;
+            var story = SegmentFacets.Of(leaf.AtomicReader).Stories(leaf.AtomicReader)?[d.Doc - leaf.DocBase] ?? 0;
             if (request.Collapse && story > 0 && !seen.Add(story)) continue;
             kept.Add((d, story));
             if (kept.Count >= wanted) break;
