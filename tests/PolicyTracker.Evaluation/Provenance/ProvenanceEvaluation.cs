@@ -8,8 +8,8 @@ namespace PolicyTracker.Evaluation.Provenance;
 
 /// <summary>
 /// Runs the provenance rules (from content/provenance-rules.json) over the labelled set and
-/// reports precision and recall per flag kind, on the dev part and on the held-out part (a third
-/// of the items, chosen by the first byte of SHA-256 of the id modulo 3).
+/// reports precision and recall per flag kind, on the tuning part (<c>tuning/</c>) and on the
+/// held-out part (<c>held-out/</c>), which was written after the rules were last tuned.
 /// </summary>
 public static class ProvenanceEvaluation
 {
@@ -21,17 +21,20 @@ public static class ProvenanceEvaluation
         var engine = new ProvenanceEngine();
         var canonical = new CanonicalHtml();
         var results = new List<(string Id, bool HeldOut, HashSet<string> Expected, HashSet<string> Found)>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order())
+        foreach (var (part, heldOut) in new[] { ("tuning", false), ("held-out", true) })
         {
-            var item = JsonSerializer.Deserialize<Item>(File.ReadAllText(file), JsonSerializerOptions.Web)!;
-            var found = engine.Evaluate(FactsOf(item, canonical), rules).Select(f => f.Kind).Where(Graded.Contains).ToHashSet();
-            results.Add((item.Id, IsHeldOut(item.Id), [.. item.Expected], found));
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(folder, part), "*.json").Order())
+            {
+                var item = JsonSerializer.Deserialize<Item>(File.ReadAllText(file), JsonSerializerOptions.Web)!;
+                var found = engine.Evaluate(FactsOf(item, canonical), rules).Select(f => f.Kind).Where(Graded.Contains).ToHashSet();
+                results.Add((item.Id, heldOut, [.. item.Expected], found));
+            }
         }
 
         foreach (var heldOut in new[] { false, true })
         {
             var part = results.Where(r => r.HeldOut == heldOut).ToList();
-            output.WriteLine($"{(heldOut ? "Held-out" : "Dev")} part: {part.Count} items");
+            output.WriteLine($"{(heldOut ? "Held-out" : "Tuning")} part: {part.Count} items");
             output.WriteLine($"  {"kind",-20} {"precision",10} {"recall",8}   tp  fp  fn");
             foreach (var kind in Graded)
             {
@@ -63,7 +66,7 @@ public static class ProvenanceEvaluation
         return new ArticleFacts(text, item.Author, published, null, true) { CodeRanges = CodeRanges.Find(html) };
     }
 
-    /// <summary>True for the third of the items kept aside: first byte of SHA-256(id) modulo 3 is 0.</summary>
+    /// <summary>The hash split the other evaluations use for their held-out third: first byte of SHA-256(id) modulo 3 is 0.</summary>
     public static bool IsHeldOut(string id) => SHA256.HashData(Encoding.UTF8.GetBytes(id))[0] % 3 == 0;
 
     static string Ratio(int a, int b) => b == 0 ? "—" : (a / (double)b).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
