@@ -90,6 +90,16 @@ public static partial class MachineLabels
         }
     }
 
+    static readonly HashSet<string> MediaTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ImageObject", "VideoObject", "AudioObject", "MediaObject", "Photograph", "ImageGallery", "3DModel",
+    };
+
+    static readonly HashSet<string> MediaProperties = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "image", "video", "audio", "associatedMedia", "thumbnail", "thumbnailUrl", "logo", "primaryImageOfPage",
+    };
+
     static void Walk(JsonElement node, List<string> found, int depth)
     {
         if (depth > 32) return;
@@ -99,8 +109,11 @@ public static partial class MachineLabels
         }
         else if (node.ValueKind == JsonValueKind.Object)
         {
+            // Only the article's own value counts: an AI illustration does not make the text AI-generated.
+            if (node.TryGetProperty("@type", out var type) && MediaTypes.Contains(type.ToString())) return;
             foreach (var property in node.EnumerateObject())
             {
+                if (MediaProperties.Contains(property.Name)) continue;
                 if (property.Name.Equals("digitalSourceType", StringComparison.OrdinalIgnoreCase))
                 {
                     if (property.Value.ValueKind == JsonValueKind.String) found.Add(property.Value.GetString()!);

@@ -29,8 +29,16 @@ public sealed partial class ProvenanceEngine
     // (catastrophic backtracking) takes far longer and is cut off.
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(500);
 
-    [GeneratedRegex(@"^this is\b|\b(this|the following|the above|our|today's)\s+(article|story|report|piece|post|content|text|summary|news|item|update|copy|page|newsletter|brief|column|analysis|digest|write up|roundup|explainer|feature|recap|bulletin|transcript|translation|reporting|coverage)\b|\bthe translation\b|^(note|disclaimer|disclosure|editor's note|editors note|transparency note|ai disclosure)\s*:", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^this is\b|\b(this|the following|the above|our|today's)\s+([\w']+\s+){0,2}?(article|story|report|piece|post|content|text|summary|news|item|update|copy|page|newsletter|brief|briefing|column|analysis|digest|write up|writeup|roundup|explainer|feature|recap|bulletin|dispatch|alert|preview|review|profile|guide|transcript|translation|reporting|coverage)\b|\bthe translation\b", RegexOptions.CultureInvariant)]
     private static partial Regex SelfReference();
+
+    // A lead-in that makes the sentence the piece's own disclaimer: "Editor's note:", "AI disclosure:", "About this story:".
+    [GeneratedRegex(@"^([\w' ]{0,30}\b(note|notice|disclaimer|disclosure|transparency|methodology|ai use|ai policy|how we made this|how this (story|article) was (made|produced|reported)))\s*:|^(about|on) (this|the) (story|article|report|piece|summary)\s*:", RegexOptions.CultureInvariant)]
+    private static partial Regex DisclaimerLead();
+
+    // A match with no verb or preposition of its own ("AI-generated", "machine written") is an adjective: it labels whatever noun follows.
+    [GeneratedRegex(@"\b(by|with|using|via|through|from|to|was|were|is|are|used|help|helped|assisted with|assisted in)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex VerbalLink();
 
     readonly ConcurrentDictionary<(string, int), Regex?> compiled = new();
 
@@ -80,6 +88,8 @@ public sealed partial class ProvenanceEngine
                 break;
             }
         }
+        if (!flags.Any(f => f.Kind is FlagKinds.AiGenerated or FlagKinds.AiAssisted) && BylineDisclosure(facts.Author, rules) is { } byline)
+            flags.Add(byline);
         // Two rules quoting the same sentence for the same kind say one thing: keep the first.
         flags = [.. flags.DistinctBy(f => (f.Kind, f.Start, f.End))];
         foreach (var label in MachineLabels.Read(facts.SnapshotHtml, facts.SnapshotHeaders))
@@ -94,6 +104,27 @@ public sealed partial class ProvenanceEngine
         // A piece disclosed as AI-generated is not also "assisted": the stronger statement stands.
         if (flags.Any(f => f.Kind == FlagKinds.AiGenerated)) flags.RemoveAll(f => f.Kind == FlagKinds.AiAssisted);
         return flags;
+    }
+
+    // A byline is a label on the piece itself ("AI-generated", "Staff, with AI assistance"): any disclosure in it counts.
+    FlagDraft? BylineDisclosure(string? author, IReadOnlyList<ProvenanceRule> rules)
+    {
+        if (string.IsNullOrWhiteSpace(author)) return null;
+        var form = SentenceText.From(author);
+        foreach (var rule in rules.Where(r => r.Enabled && r.Kind is FlagKinds.AiGenerated or FlagKinds.AiAssisted))
+        {
+            if (Compile(rule) is not { } regex) continue;
+            try
+            {
+                if (regex.Matches(form.Normalized).Any(m => !form.IsQuoted(m.Index) && !DisclosureContext.Denied(form.Normalized, m.Index, m.Index + m.Length)))
+                    return new FlagDraft(rule.Kind, rule.Id, rule.Version, rule.Severity, Field: "author", Value: author);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // As for sentences: a slow rule is skipped, not waited for.
+            }
+        }
+        return null;
     }
 
     /// <summary>unknown-source for outlets editors have not rated, low-credibility-source for poor ratings.</summary>
@@ -119,15 +150,26 @@ public sealed partial class ProvenanceEngine
 
     static bool Matches(Regex regex, ProvenanceRule rule, Sentence sentence, SentenceText form, Func<bool> inDisclaimer)
     {
+        var disclosure = rule.Kind is FlagKinds.AiGenerated or FlagKinds.AiAssisted or FlagKinds.Unverified;
+        var text = form.Normalized;
         try
         {
-            foreach (Match m in regex.Matches(form.Normalized))
+            foreach (Match m in regex.Matches(text))
             {
                 // A disclaimer in quotation marks is being reported on, not made.
                 if (form.IsQuoted(m.Index)) continue;
+                if (!disclosure) return true;
+                var self = SelfReference().Match(text);
+                var selfAt = self.Success && !form.IsQuoted(self.Index) ? self.Index : -1;
+                // Denied, corrected, or shown as someone else's words: not the piece's statement.
+                if (DisclosureContext.Denied(text, m.Index, m.Index + m.Length) || DisclosureContext.Mentioned(text, m.Index, selfAt)) continue;
                 if (!rule.SelfReferenceOnly) return true;
-                var self = SelfReference().Match(form.Normalized);
-                if ((self.Success && !form.IsQuoted(self.Index)) || IsStandaloneLabel(sentence, form) || inDisclaimer()) return true;
+                // A question ("Was this story written by AI?") asks; a headline asking it is about the subject.
+                if (text.TrimEnd('"', '\'', ' ', '*', '_').EndsWith('?')) continue;
+                // "AI-generated images flood feeds" is about images; "AI-generated content." labels the piece.
+                if (rule.Kind != FlagKinds.Unverified && !VerbalLink().IsMatch(m.Value) && !DisclosureContext.EndsAsLabel(text, m.Index + m.Length)) continue;
+                if (DisclaimerLead().IsMatch(text) || inDisclaimer()) return true;
+                if (selfAt >= 0 && RefersToPiece(text, self, m)) return true;
                 if (rule.Kind is FlagKinds.AiGenerated or FlagKinds.AiAssisted && OpensSentence(form, m.Index)) return true;
             }
         }
@@ -138,7 +180,17 @@ public sealed partial class ProvenanceEngine
         return false;
     }
 
-    [GeneratedRegex(@"\b(said|says|told|tells|according to|stated|wrote|writes|confirmed|confirms|testified|cited|citing|quoted|interviewed|spokes(person|man|woman)|press release|in a (statement|letter|memo|filing|post|briefing|report)|announced (that|on|in|at)|(data|figures|numbers) (from|published|released)|(a|the|its|their) (report|study|survey|poll|filing|letter|memo|document|ruling|decision|order|notice|guidance|bill|law|regulation) (by|from|published|released|issued|says|states|shows|found)|sources?|familiar with|reportedly|i|we|my|our|me|us)\b", RegexOptions.CultureInvariant)]
+    // "This story was written by AI": the self-reference is the phrase's subject, joined by a few
+    // auxiliary words, or it follows in the same clause ("AI helped draft this story").
+    static bool RefersToPiece(string text, Match self, Match phrase)
+    {
+        if (self.Index < phrase.Index + phrase.Length && phrase.Index < self.Index + self.Length) return true;
+        if (self.Index + self.Length <= phrase.Index) return DisclosureContext.Bridges(text[(self.Index + self.Length)..phrase.Index]);
+        var between = text[(phrase.Index + phrase.Length)..self.Index];
+        return between.IndexOfAny([',', ';', ':']) < 0 && between.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6;
+    }
+
+    [GeneratedRegex(@"\b(said|says|(?<!\b(been|was|were|being|be|are|is|get|got) )told|tells|according to|stated|wrote|writes|confirmed|confirms|testified|cited|citing|quoted|interviewed|spokes(person|man|woman)|press release|in a (statement|letter|memo|filing|post|briefing|report)|announced (that|on|in|at)|(data|figures|numbers) (from|published|released)|(a|the|its|their) (report|study|survey|poll|filing|letter|memo|document|ruling|decision|order|notice|guidance|bill|law|regulation) (by|from|published|released|issued|says|states|shows|found)|sources?|familiar with|reportedly|i|we|my|our|me|us)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AttributionMarker();
 
     // Claims with no attribution at all: several sentences, and not one of them names a source,
@@ -168,12 +220,9 @@ public sealed partial class ProvenanceEngine
     [
         "article", "story", "report", "summary", "text", "content", "piece", "post", "news", "this", "the", "an", "a",
         "was", "is", "has", "been", "entirely", "fully", "automatically", "wholly", "translation", "brief", "update",
+        "recap", "bulletin", "explainer", "copy", "partly", "partially", "largely", "mostly",
     ];
 
-
-    // A short paragraph of its own ("AI-generated content. Verify independently.") is a label, not prose.
-    static bool IsStandaloneLabel(Sentence sentence, SentenceText form) =>
-        sentence.WholeParagraph && form.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 14;
 
     Regex? Compile(ProvenanceRule rule) => compiled.GetOrAdd((rule.Id, rule.Version), _ =>
         PatternError(rule.Pattern) is null ? new Regex(rule.Pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout) : null);

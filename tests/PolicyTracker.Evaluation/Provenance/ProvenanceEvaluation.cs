@@ -20,14 +20,14 @@ public static class ProvenanceEvaluation
         var rules = JsonSerializer.Deserialize<List<ProvenanceRule>>(File.ReadAllText(rulesFile), JsonSerializerOptions.Web)!;
         var engine = new ProvenanceEngine();
         var canonical = new CanonicalHtml();
-        var results = new List<(string Id, bool HeldOut, HashSet<string> Expected, HashSet<string> Found)>();
+        var results = new List<(string Id, bool HeldOut, HashSet<string> Expected, HashSet<string> Found, List<FlagDraft> Flags)>();
         foreach (var (part, heldOut) in new[] { ("tuning", false), ("held-out", true) })
         {
             foreach (var file in Directory.EnumerateFiles(Path.Combine(folder, part), "*.json").Order())
             {
                 var item = JsonSerializer.Deserialize<Item>(File.ReadAllText(file), JsonSerializerOptions.Web)!;
-                var found = engine.Evaluate(FactsOf(item, canonical), rules).Select(f => f.Kind).Where(Graded.Contains).ToHashSet();
-                results.Add((item.Id, heldOut, [.. item.Expected], found));
+                var flags = engine.Evaluate(FactsOf(item, canonical), rules).Where(f => Graded.Contains(f.Kind)).ToList();
+                results.Add((item.Id, heldOut, [.. item.Expected], [.. flags.Select(f => f.Kind)], flags));
             }
         }
 
@@ -46,7 +46,12 @@ public static class ProvenanceEvaluation
             // Held-out items are scored but their contents are not shown unless asked, so nobody tunes on them.
             if (heldOut && !showHeldOutFailures) continue;
             foreach (var r in part.Where(r => !r.Expected.SetEquals(r.Found)))
+            {
                 output.WriteLine($"    {r.Id}: expected [{string.Join(", ", r.Expected.Order())}] found [{string.Join(", ", r.Found.Order())}]");
+                // What raised an unexpected flag, so a false positive can be read without opening the item.
+                foreach (var f in r.Flags.Where(f => !r.Expected.Contains(f.Kind)))
+                    output.WriteLine($"      + {f.Kind} by {f.RuleId}: {f.Exact ?? $"{f.Field}={f.Value}"}");
+            }
         }
         return 0;
     }
