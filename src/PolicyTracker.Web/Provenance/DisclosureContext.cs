@@ -34,6 +34,13 @@ public static partial class DisclosureContext
     /// <summary>True when the words between the piece's self-reference and the phrase join them ("this story was").</summary>
     public static bool Bridges(string between) => Bridge().IsMatch(between + " ");
 
+    /// <summary>True when a paragraph ends by introducing someone else's words ("The footer reads:"): the next paragraph is theirs.</summary>
+    public static bool IntroducesQuote(string paragraph)
+    {
+        var form = SentenceText.From(paragraph.TrimEnd()).Normalized;
+        return form.EndsWith(':') && MentionBefore().IsMatch(form);
+    }
+
     /// <summary>True when the phrase is the object of a verb or noun of showing or saying: another's words, reported.</summary>
     public static bool Mentioned(string normalized, int index, int selfReferenceIndex)
     {

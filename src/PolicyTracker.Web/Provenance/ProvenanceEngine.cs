@@ -71,7 +71,7 @@ public sealed partial class ProvenanceEngine
             // A quotation can span sentences: carry its open state from the paragraph's start.
             var paragraphStart = facts.Text.LastIndexOf('\n', Math.Max(0, sentences[i].Start - 1)) + 1;
             var before = facts.Text.AsSpan(paragraphStart, Math.Max(0, sentences[i].Start - paragraphStart));
-            forms[i] = forms[i].WithOpenQuote(SentenceText.QuoteMarks(before) % 2 == 1);
+            forms[i] = forms[i].WithOpenQuote(SentenceText.QuoteMarks(before) % 2 == 1 || IntroducedAsQuote(facts.Text, paragraphStart));
         }
         var disclosures = new List<int>(); // UTF-16 starts of sentences that disclosed AI use
         foreach (var rule in rules.Where(r => r.Enabled))
@@ -136,6 +136,14 @@ public sealed partial class ProvenanceEngine
             yield return new FlagDraft(FlagKinds.LowCredibilitySource, "source.credibility", 1, "high", Field: "source.credibility", Value: "not_credible");
         else if (credibility is Credibility.SlightlyCredible)
             yield return new FlagDraft(FlagKinds.LowCredibilitySource, "source.credibility", 1, "warning", Field: "source.credibility", Value: "slightly_credible");
+    }
+
+    // A paragraph set out after "The notice reads:" is the words being reported, as if in quotation marks.
+    static bool IntroducedAsQuote(string text, int paragraphStart)
+    {
+        if (paragraphStart < 2) return false;
+        var previousStart = text.LastIndexOf('\n', paragraphStart - 2) + 1;
+        return DisclosureContext.IntroducesQuote(text[previousStart..(paragraphStart - 1)]);
     }
 
     // A paragraph that already discloses AI use is the piece's disclaimer: what else it says is about the piece.

@@ -71,4 +71,32 @@ public sealed class DisclosureContextTests
         Assert.DoesNotContain(FlagKinds.AiGenerated, Kinds(Lead, html: $"<html><head>{illustrated}</head><body></body></html>"));
         Assert.Contains(FlagKinds.AiGenerated, Kinds(Lead, html: $"<html><head>{generated}</head><body></body></html>"));
     }
+
+    [Fact]
+    public void A_disclaimer_set_out_after_an_introduction_is_reported_not_made()
+    {
+        var text = Lead + "The notice at the bottom of every post on the site reads:\nThis article is AI-generated content. Please verify the information independently.\nThe regulator said the notice came too late.";
+        var kinds = Kinds(text);
+        Assert.DoesNotContain(FlagKinds.AiGenerated, kinds);
+        Assert.DoesNotContain(FlagKinds.Unverified, kinds);
+        Assert.Contains(FlagKinds.AiGenerated, Kinds(Lead + "Editor's note:\nThis article is AI-generated content."));
+    }
+
+    [Theory]
+    [InlineData("mode=ai-originated; model=\"draft-7\"", FlagKinds.AiGenerated)]
+    [InlineData("mode=ai-modified", FlagKinds.AiAssisted)]
+    [InlineData("ai-generated", FlagKinds.AiGenerated)]
+    public void Structured_ai_disclosure_headers_are_read_by_their_mode(string header, string kind)
+    {
+        var flags = new ProvenanceEngine().Evaluate(new ArticleFacts(Lead, "A. Writer", DateTime.UtcNow, Credibility.Credible, true,
+            "<html><body><p>Body.</p></body></html>", new Dictionary<string, string> { ["ai-disclosure"] = header }), Rules);
+        Assert.Contains(flags, f => f.Kind == kind && f.Field == "header:AI-Disclosure");
+    }
+
+    [Fact]
+    public void An_ai_disclosure_attribute_on_a_picture_does_not_label_the_story()
+    {
+        var html = "<html><body><article><figure ai-disclosure=\"ai-generated\"><img src=\"a.png\" alt=\"\"></figure><p>Body.</p></article></body></html>";
+        Assert.DoesNotContain(FlagKinds.AiGenerated, Kinds(Lead, html: html));
+    }
 }
