@@ -97,7 +97,7 @@ public sealed partial class ProvenanceEngine
             if (!flags.Any(f => f.RuleId == label.RuleId && f.Kind == label.Kind))
                 flags.Add(new FlagDraft(label.Kind, label.RuleId, 1, label.Kind == FlagKinds.AiGenerated ? "high" : "warning", Field: label.Field, Value: label.Value));
         }
-        if (!flags.Any(f => f.Kind == FlagKinds.Unverified) && Unattributed(facts, sentences, forms) is { } claim)
+        if (!flags.Any(f => f.Kind == FlagKinds.Unverified) && Attribution.Unattributed(facts, sentences, forms) is { } claim)
             flags.Add(new FlagDraft(FlagKinds.Unverified, "attribution.none", 1, "warning", claim.Of(facts.Text),
                 CodePoints.Offset(facts.Text, claim.Start), CodePoints.Offset(facts.Text, claim.Start + claim.Length)));
         flags.AddRange(MetadataFlags(facts));
@@ -196,21 +196,6 @@ public sealed partial class ProvenanceEngine
         if (self.Index + self.Length <= phrase.Index) return DisclosureContext.Bridges(text[(self.Index + self.Length)..phrase.Index]);
         var between = text[(phrase.Index + phrase.Length)..self.Index];
         return between.IndexOfAny([',', ';', ':']) < 0 && between.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6;
-    }
-
-    [GeneratedRegex(@"\b(said|says|(?<!\b(been|was|were|being|be|are|is|get|got) )told|tells|according to|stated|wrote|writes|confirmed|confirms|testified|cited|citing|quoted|interviewed|spokes(person|man|woman)|press release|in a (statement|letter|memo|filing|post|briefing|report)|announced (that|on|in|at)|(data|figures|numbers) (from|published|released)|(a|the|its|their) (report|study|survey|poll|filing|letter|memo|document|ruling|decision|order|notice|guidance|bill|law|regulation) (by|from|published|released|issued|says|states|shows|found)|sources?|familiar with|reportedly|i|we|my|our|me|us)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex AttributionMarker();
-
-    // Claims with no attribution at all: several sentences, and not one of them names a source,
-    // cites a document or speaks in the first person (opinion). The evidence is the first claim.
-    static Sentence? Unattributed(ArticleFacts facts, IReadOnlyList<Sentence> sentences, IReadOnlyList<SentenceText> forms)
-    {
-        if (forms.Any(f => AttributionMarker().IsMatch(f.Normalized) || f.Normalized.Contains('"'))) return null;
-        var prose = Enumerable.Range(0, sentences.Count)
-            .Where(i => forms[i].Normalized.Split(' ').Length >= 6)
-            .Where(i => !facts.CodeRanges.Any(r => r.Start < sentences[i].Start + sentences[i].Length && sentences[i].Start < r.End))
-            .ToList();
-        return prose.Count >= 5 ? sentences[prose[0]] : null;
     }
 
     // A disclosure that opens its sentence, with no subject of its own ("Written by an AI model.",
