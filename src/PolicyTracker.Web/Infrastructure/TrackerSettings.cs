@@ -10,6 +10,7 @@ public sealed class TrackerSettings
     public FetchSettings Fetch { get; set; } = new();
     public DatabaseSettings Database { get; set; } = new();
     public Claims.ClaimsSettings Claims { get; set; } = new();
+    public SearchSettings Search { get; set; } = new();
 
     /// <summary>Absolute data folder, resolved against the content root.</summary>
     public string DataPath(string contentRoot) => Path.GetFullPath(DataDirectory, contentRoot);
@@ -40,4 +41,10 @@ public sealed class DatabaseSettings
 
     /// <summary>Connection string; for SQLite it defaults to a file in the data folder.</summary>
     public string? ConnectionString { get; set; }
+}
+
+public sealed class SearchSettings
+{
+    /// <summary>Keeps each searcher's answers until the index next refreshes (off only to measure searches cold).</summary>
+    public bool KeepResults { get; set; } = true;
 }

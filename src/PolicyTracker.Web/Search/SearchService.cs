@@ -34,7 +34,7 @@ public sealed record SearchResult(int Total, int Page, int PageSize, IReadOnlyLi
 public sealed record TimelineBucket(string Date, int Count, IReadOnlyDictionary<string, int> ByClaimStatus);
 
 /// <summary>Runs searches on the shared index; the database supplies what the page shows (snippets, flags).</summary>
-public sealed class SearchService(SearchIndex index, IndexFollower follower, TrackerDb db)
+public sealed class SearchService(SearchIndex index, IndexFollower follower, TrackerDb db, Infrastructure.TrackerSettings settings)
 {
     /// <summary>The facet fields every search counts (decoded ahead for new segments by the index).</summary>
     public static readonly string[] FacetFields = [Fields.SourceFacet, Fields.FlagFacet, Fields.MonthFacet, Fields.EntityFacet, Fields.ClaimStatusFacet];
@@ -43,30 +43,9 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct)
     {
         var (query, textQuery) = Build(request);
-        var (total, docs, facets, highlightQuery) = index.Search(searcher =>
-        {
-            var wanted = request.Page * request.PageSize;
-            var counter = new FacetCollector(FacetFields, withTimes: false, groupByStory: request.Collapse);
-            var top = Collect(searcher, query, request, textQuery, request.Collapse ? wanted * 4 : wanted, counter);
-            // Collapsed: the best hit of each story stands for it; fetch deeper until the page is full or every match is in.
-            var hits = Page(searcher, top, request, counter);
-            while (request.Collapse && hits.Count < request.PageSize && top.ScoreDocs.Length < top.TotalHits)
-            {
-                top = Collect(searcher, query, request, textQuery, (int)Math.Min((long)top.ScoreDocs.Length * 4, top.TotalHits), null);
-                hits = Page(searcher, top, request, counter);
-            }
-            var facetValues = new Dictionary<string, IReadOnlyList<FacetValue>>
-            {
-                ["source"] = counter.Top(Fields.SourceFacet, 20),
-                ["flag"] = counter.Top(Fields.FlagFacet, 20),
-                ["entity"] = counter.Top(Fields.EntityFacet, 20),
-                ["claimStatus"] = counter.Top(Fields.ClaimStatusFacet, 10),
-                ["month"] = [.. counter.Top(Fields.MonthFacet, 1000).OrderByDescending(f => f.Value, StringComparer.Ordinal)],
-            };
-            // Wildcards and fuzzy terms become the terms they matched, so snippets can mark them.
-            return (request.Collapse ? counter.Stories : counter.Matches, hits, facetValues, textQuery is null ? null : searcher.Rewrite(textQuery));
-        });
-
+        var (total, docs, facets, highlightQuery) = index.Search(searcher => settings.Search.KeepResults
+            ? SearcherResults.GetOrAnswer(searcher, request, () => Answer(searcher, request, query, textQuery))
+            : Answer(searcher, request, query, textQuery));
         var ids = docs.Select(d => d.Id).ToList();
         var rows = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.Title, a.Text, Source = a.Source == null ? null : a.Source.Name, a.PublishedAt }).ToDictionaryAsync(a => a.Id, ct);
@@ -82,6 +61,34 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
         }).ToList();
         return new SearchResult(total, request.Page, request.PageSize, hits, facets) { Rebuilding = follower.CatchingUp };
     }
+
+    /// <summary>What the index answers: the total, the page's documents, the facets and the query snippets mark.</summary>
+    static Answered Answer(IndexSearcher searcher, SearchRequest request, Query query, Query? textQuery)
+    {
+        var wanted = request.Page * request.PageSize;
+        var counter = new FacetCollector(FacetFields, withTimes: false, groupByStory: request.Collapse);
+        var top = Collect(searcher, query, request, textQuery, request.Collapse ? wanted * 4 : wanted, counter);
+        // Collapsed: the best hit of each story stands for it; fetch deeper until the page is full or every match is in.
+        var hits = Page(searcher, top, request, counter);
+        while (request.Collapse && hits.Count < request.PageSize && top.ScoreDocs.Length < top.TotalHits)
+        {
+            top = Collect(searcher, query, request, textQuery, (int)Math.Min((long)top.ScoreDocs.Length * 4, top.TotalHits), null);
+            hits = Page(searcher, top, request, counter);
+        }
+        var facetValues = new Dictionary<string, IReadOnlyList<FacetValue>>
+        {
+            ["source"] = counter.Top(Fields.SourceFacet, 20),
+            ["flag"] = counter.Top(Fields.FlagFacet, 20),
+            ["entity"] = counter.Top(Fields.EntityFacet, 20),
+            ["claimStatus"] = counter.Top(Fields.ClaimStatusFacet, 10),
+            ["month"] = [.. counter.Top(Fields.MonthFacet, 1000).OrderByDescending(f => f.Value, StringComparer.Ordinal)],
+        };
+        // Wildcards and fuzzy terms become the terms they matched, so snippets can mark them.
+        return new Answered(request.Collapse ? counter.Stories : counter.Matches, hits, facetValues, textQuery is null ? null : searcher.Rewrite(textQuery));
+    }
+
+    sealed record Answered(int Total, List<(int Id, float Score, int Similar, string? Story)> Docs,
+        IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets, Query? HighlightQuery);
 
     /// <summary>Matching coverage per day, week or month, each bucket also counted by the claim statuses its articles carry.</summary>
     public IReadOnlyList<TimelineBucket> Timeline(SearchRequest request, string interval)

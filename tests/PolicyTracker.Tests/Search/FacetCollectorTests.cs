@@ -79,3 +79,26 @@ public sealed class FacetCollectorTests
         Assert.All(entities.Values, count => Assert.Equal(1, count));
     }
 }
+
+/// <summary>Answers are kept per searcher: the same searcher answers a repeated request from memory, a refreshed one afresh.</summary>
+public sealed class SearcherResultsTests
+{
+    [Fact]
+    public void A_request_is_answered_once_per_searcher()
+    {
+        var directory = new RAMDirectory();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new KeywordAnalyzer()))) writer.AddDocument(new Document());
+        using var reader = DirectoryReader.Open(directory);
+        var first = new IndexSearcher(reader);
+        var refreshed = new IndexSearcher(reader);
+        var asked = 0;
+        string Answer() => $"answer {++asked}";
+
+        var request = new SearchRequest("export controls", Page: 2);
+        Assert.Equal("answer 1", SearcherResults.GetOrAnswer(first, request, Answer));
+        Assert.Equal("answer 1", SearcherResults.GetOrAnswer(first, request with { }, Answer)); // equal requests share the answer
+        Assert.Equal("answer 2", SearcherResults.GetOrAnswer(first, request with { Page = 3 }, Answer));
+        Assert.Equal("answer 3", SearcherResults.GetOrAnswer(refreshed, request, Answer));
+        Assert.Equal(3, asked);
+    }
+}
