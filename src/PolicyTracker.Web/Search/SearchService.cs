@@ -42,10 +42,10 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
     /// <summary>Runs the search; throws <see cref="QueryError"/> for a query that cannot be read.</summary>
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct)
     {
-        var (query, textQuery) = Build(request);
+        // A kept answer skips parsing too; a query that cannot be read is never kept, so it is refused every time.
         var (total, docs, facets, highlightQuery) = index.Search(searcher => settings.Search.KeepResults
-            ? SearcherResults.GetOrAnswer(searcher, request, () => Answer(searcher, request, query, textQuery))
-            : Answer(searcher, request, query, textQuery));
+            ? SearcherResults.GetOrAnswer(searcher, request, () => Answer(searcher, request))
+            : Answer(searcher, request));
         var ids = docs.Select(d => d.Id).ToList();
         var rows = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.Title, a.Text, Source = a.Source == null ? null : a.Source.Name, a.PublishedAt }).ToDictionaryAsync(a => a.Id, ct);
@@ -63,8 +63,9 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
     }
 
     /// <summary>What the index answers: the total, the page's documents, the facets and the query snippets mark.</summary>
-    static Answered Answer(IndexSearcher searcher, SearchRequest request, Query query, Query? textQuery)
+    static Answered Answer(IndexSearcher searcher, SearchRequest request)
     {
+        var (query, textQuery) = Build(request);
         var wanted = request.Page * request.PageSize;
         var counter = new FacetCollector(FacetFields, withTimes: false, groupByStory: request.Collapse);
         var top = Collect(searcher, query, request, textQuery, request.Collapse ? wanted * 4 : wanted, counter);
