@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Microsoft.EntityFrameworkCore;
@@ -43,12 +44,15 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct)
     {
         // A kept answer skips parsing too; a query that cannot be read is never kept, so it is refused every time.
-        var (total, docs, facets, highlightQuery) = index.Search(searcher => settings.Search.KeepResults
+        var (total, docs, facets, highlightQuery, snippetsKept) = index.Search(searcher => settings.Search.KeepResults
             ? SearcherResults.GetOrAnswer(searcher, request, () => Answer(searcher, request))
             : Answer(searcher, request));
         var ids = docs.Select(d => d.Id).ToList();
+        // Snippets already made for this answer need no text: the article's text is the largest thing read.
+        var needText = ids.Where(id => !snippetsKept.ContainsKey(id)).ToList();
         var rows = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.Title, a.Text, Source = a.Source == null ? null : a.Source.Name, a.PublishedAt }).ToDictionaryAsync(a => a.Id, ct);
+            .Select(a => new { a.Id, a.Title, Source = a.Source == null ? null : a.Source.Name, a.PublishedAt }).ToDictionaryAsync(a => a.Id, ct);
+        var texts = needText.Count == 0 ? [] : await db.Articles.AsNoTracking().Where(a => needText.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Text, ct);
         var flags = (await db.Flags.AsNoTracking().Active().Where(f => ids.Contains(f.ArticleId)).Select(f => new { f.ArticleId, f.Kind, f.Severity }).ToListAsync(ct))
             .ToLookup(f => f.ArticleId, f => new FlagBadge(f.Kind, f.Severity));
         var claims = await new Claims.ClaimQueries(db).SummariesAsync(ids, ct);
@@ -56,7 +60,9 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
         var hits = docs.Where(d => rows.ContainsKey(d.Id)).Select(d =>
         {
             var row = rows[d.Id];
-            return new SearchHit(row.Id, row.Title, row.Source, row.PublishedAt, d.Score, snippets?.For(row.Text, SearchIndex.SharedAnalyzer, Fields.Text) ?? Snippets.Opening(row.Text),
+            if (!snippetsKept.TryGetValue(d.Id, out var snippet) && texts.TryGetValue(d.Id, out var text))
+                snippetsKept[d.Id] = snippet = snippets?.For(text, SearchIndex.SharedAnalyzer, Fields.Text) ?? Snippets.Opening(text);
+            return new SearchHit(row.Id, row.Title, row.Source, row.PublishedAt, d.Score, snippet ?? "",
                 FlagBadge.Distinct(flags[row.Id]), claims.GetValueOrDefault(row.Id), d.Similar) { Story = d.Story };
         }).ToList();
         return new SearchResult(total, request.Page, request.PageSize, hits, facets) { Rebuilding = follower.CatchingUp };
@@ -85,11 +91,12 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
             ["month"] = [.. counter.Top(Fields.MonthFacet, 1000).OrderByDescending(f => f.Value, StringComparer.Ordinal)],
         };
         // Wildcards and fuzzy terms become the terms they matched, so snippets can mark them.
-        return new Answered(request.Collapse ? counter.Stories : counter.Matches, hits, facetValues, textQuery is null ? null : searcher.Rewrite(textQuery));
+        return new Answered(request.Collapse ? counter.Stories : counter.Matches, hits, facetValues, textQuery is null ? null : searcher.Rewrite(textQuery), []);
     }
 
+    /// <summary>An answer of the index; kept, it also keeps the snippets made for it (a new text means a new searcher).</summary>
     sealed record Answered(int Total, List<(int Id, float Score, int Similar, string? Story)> Docs,
-        IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets, Query? HighlightQuery);
+        IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets, Query? HighlightQuery, ConcurrentDictionary<int, string> Snippets);
 
     /// <summary>Matching coverage per day, week or month, each bucket also counted by the claim statuses its articles carry.</summary>
     public IReadOnlyList<TimelineBucket> Timeline(SearchRequest request, string interval)
