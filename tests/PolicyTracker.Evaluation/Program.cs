@@ -41,7 +41,7 @@ Console.Error.WriteLine("""
       extract <corpus-folder> [--quiet]     page extraction (ours and SmartReader) against Readability's test pages
       feeds <corpus-folder>                 feed parser against feedparser's expectations
       provenance [data-folder] [--show-held-out]
-                                            provenance flags: precision and recall per kind, dev and held-out
+                                            provenance flags: precision and recall per kind, tuning and held-out
       claims [data-folder] [--show-held-out]  candidate claims: precision and recall by sentence, dev and held-out
       annotations <web-annotation-tests>    our Web Annotation JSON-LD against the W3C model schemas (all MUSTs must hold)
       clusters [data-folder] [--show-held-out]

@@ -11,6 +11,7 @@ public sealed class TrackerSettings
     public DatabaseSettings Database { get; set; } = new();
     public LiveSettings Live { get; set; } = new();
     public Claims.ClaimsSettings Claims { get; set; } = new();
+    public SearchSettings Search { get; set; } = new();
 
     /// <summary>Absolute data folder, resolved against the content root.</summary>
     public string DataPath(string contentRoot) => Path.GetFullPath(DataDirectory, contentRoot);
@@ -50,4 +51,10 @@ public sealed class LiveSettings
 {
     /// <summary>Redis connection string for the SignalR backplane and shared presence; none on a single node.</summary>
     public string? Redis { get; set; }
+}
+
+public sealed class SearchSettings
+{
+    /// <summary>Keeps each searcher's answers until the index next refreshes (off only to measure searches cold).</summary>
+    public bool KeepResults { get; set; } = true;
 }

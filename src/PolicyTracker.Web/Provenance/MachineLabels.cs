@@ -41,6 +41,8 @@ public static partial class MachineLabels
         }
         foreach (var element in document.QuerySelectorAll("[ai-disclosure]"))
         {
+            // A label on a picture, an ad or a sidebar speaks for that part, not for the story.
+            if (element.Closest("img, picture, figure, video, audio, iframe, aside, a, nav, footer") is not null) continue;
             var value = element.GetAttribute("ai-disclosure")!.Trim();
             if (DisclosureKind(value) is { } kind)
                 labels.Add(new MachineLabel(kind, "label.ai-disclosure-attribute", $"attribute:ai-disclosure on <{element.LocalName}>", value));
@@ -56,13 +58,22 @@ public static partial class MachineLabels
         return labels;
     }
 
-    /// <summary>ai-generated for "ai-generated" and "autonomous", ai-assisted for "ai-assisted"; "none" is no flag.</summary>
-    static string? DisclosureKind(string value) => value.Trim().ToLowerInvariant() switch
+    /// <summary>
+    /// ai-generated for "ai-generated", "autonomous" (and the header draft's "ai-originated",
+    /// "machine-generated"), ai-assisted for "ai-assisted" ("ai-modified"); "none" is no flag.
+    /// A structured value ("mode=ai-originated; model=...") is read by its mode.
+    /// </summary>
+    static string? DisclosureKind(string value)
     {
-        "ai-generated" or "autonomous" or "ai generated" => FlagKinds.AiGenerated,
-        "ai-assisted" or "ai assisted" => FlagKinds.AiAssisted,
-        _ => null,
-    };
+        var parts = value.Split([';', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var mode = parts.FirstOrDefault(p => p.StartsWith("mode=", StringComparison.OrdinalIgnoreCase)) is { } m ? m[5..] : parts.FirstOrDefault() ?? "";
+        return mode.Trim().Trim('"').ToLowerInvariant() switch
+        {
+            "ai-generated" or "autonomous" or "ai generated" or "ai-originated" or "machine-generated" => FlagKinds.AiGenerated,
+            "ai-assisted" or "ai assisted" or "ai-modified" => FlagKinds.AiAssisted,
+            _ => null,
+        };
+    }
 
     /// <summary>The IPTC digital source type named by an IPTC URI or a schema.org term.</summary>
     static string? SourceTypeKind(string value)
@@ -90,6 +101,16 @@ public static partial class MachineLabels
         }
     }
 
+    static readonly HashSet<string> MediaTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ImageObject", "VideoObject", "AudioObject", "MediaObject", "Photograph", "ImageGallery", "3DModel",
+    };
+
+    static readonly HashSet<string> MediaProperties = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "image", "video", "audio", "associatedMedia", "thumbnail", "thumbnailUrl", "logo", "primaryImageOfPage",
+    };
+
     static void Walk(JsonElement node, List<string> found, int depth)
     {
         if (depth > 32) return;
@@ -99,8 +120,11 @@ public static partial class MachineLabels
         }
         else if (node.ValueKind == JsonValueKind.Object)
         {
+            // Only the article's own value counts: an AI illustration does not make the text AI-generated.
+            if (node.TryGetProperty("@type", out var type) && MediaTypes.Contains(type.ToString())) return;
             foreach (var property in node.EnumerateObject())
             {
+                if (MediaProperties.Contains(property.Name)) continue;
                 if (property.Name.Equals("digitalSourceType", StringComparison.OrdinalIgnoreCase))
                 {
                     if (property.Value.ValueKind == JsonValueKind.String) found.Add(property.Value.GetString()!);

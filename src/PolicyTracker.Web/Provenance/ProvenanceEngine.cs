@@ -29,8 +29,16 @@ public sealed partial class ProvenanceEngine
     // (catastrophic backtracking) takes far longer and is cut off.
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(500);
 
-    [GeneratedRegex(@"^this is\b|\b(this|the following|the above|our|today's)\s+(article|story|report|piece|post|content|text|summary|news|item|update|copy|page|newsletter|brief|column|analysis|digest|write up|roundup|explainer|feature|recap|bulletin|transcript|translation|reporting|coverage)\b|\bthe translation\b|^(note|disclaimer|disclosure|editor's note|editors note|transparency note|ai disclosure)\s*:", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^this is\b|\b(this|the following|the above|our|today's)\s+([\w']+\s+){0,2}?(article|story|report|piece|post|content|text|summary|news|item|update|copy|page|newsletter|brief|briefing|column|analysis|digest|write up|writeup|roundup|explainer|feature|recap|bulletin|dispatch|alert|preview|review|profile|guide|transcript|translation|reporting|coverage)\b|\bthe translation\b", RegexOptions.CultureInvariant)]
     private static partial Regex SelfReference();
+
+    // A lead-in that makes the sentence the piece's own disclaimer: "Editor's note:", "AI disclosure:", "About this story:".
+    [GeneratedRegex(@"^([\w' ]{0,30}\b(note|notice|disclaimer|disclosure|transparency|methodology|ai use|ai policy|how we made this|how this (story|article) was (made|produced|reported)))\s*:|^(about|on) (this|the) (story|article|report|piece|summary)\s*:", RegexOptions.CultureInvariant)]
+    private static partial Regex DisclaimerLead();
+
+    // A match with no verb or preposition of its own ("AI-generated", "machine written") is an adjective: it labels whatever noun follows.
+    [GeneratedRegex(@"\b(by|with|using|via|through|from|to|was|were|is|are|used|help|helped|assisted with|assisted in)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex VerbalLink();
 
     readonly ConcurrentDictionary<(string, int), Regex?> compiled = new();
 
@@ -63,7 +71,7 @@ public sealed partial class ProvenanceEngine
             // A quotation can span sentences: carry its open state from the paragraph's start.
             var paragraphStart = facts.Text.LastIndexOf('\n', Math.Max(0, sentences[i].Start - 1)) + 1;
             var before = facts.Text.AsSpan(paragraphStart, Math.Max(0, sentences[i].Start - paragraphStart));
-            forms[i] = forms[i].WithOpenQuote(SentenceText.QuoteMarks(before) % 2 == 1);
+            forms[i] = forms[i].WithOpenQuote(SentenceText.QuoteMarks(before) % 2 == 1 || IntroducedAsQuote(facts.Text, paragraphStart));
         }
         var disclosures = new List<int>(); // UTF-16 starts of sentences that disclosed AI use
         foreach (var rule in rules.Where(r => r.Enabled))
@@ -80,6 +88,8 @@ public sealed partial class ProvenanceEngine
                 break;
             }
         }
+        if (!flags.Any(f => f.Kind is FlagKinds.AiGenerated or FlagKinds.AiAssisted) && BylineDisclosure(facts.Author, rules) is { } byline)
+            flags.Add(byline);
         // Two rules quoting the same sentence for the same kind say one thing: keep the first.
         flags = [.. flags.DistinctBy(f => (f.Kind, f.Start, f.End))];
         foreach (var label in MachineLabels.Read(facts.SnapshotHtml, facts.SnapshotHeaders))
@@ -87,13 +97,34 @@ public sealed partial class ProvenanceEngine
             if (!flags.Any(f => f.RuleId == label.RuleId && f.Kind == label.Kind))
                 flags.Add(new FlagDraft(label.Kind, label.RuleId, 1, label.Kind == FlagKinds.AiGenerated ? "high" : "warning", Field: label.Field, Value: label.Value));
         }
-        if (!flags.Any(f => f.Kind == FlagKinds.Unverified) && Unattributed(facts, sentences, forms) is { } claim)
+        if (!flags.Any(f => f.Kind == FlagKinds.Unverified) && Attribution.Unattributed(facts, sentences, forms) is { } claim)
             flags.Add(new FlagDraft(FlagKinds.Unverified, "attribution.none", 1, "warning", claim.Of(facts.Text),
                 CodePoints.Offset(facts.Text, claim.Start), CodePoints.Offset(facts.Text, claim.Start + claim.Length)));
         flags.AddRange(MetadataFlags(facts));
         // A piece disclosed as AI-generated is not also "assisted": the stronger statement stands.
         if (flags.Any(f => f.Kind == FlagKinds.AiGenerated)) flags.RemoveAll(f => f.Kind == FlagKinds.AiAssisted);
         return flags;
+    }
+
+    // A byline is a label on the piece itself ("AI-generated", "Staff, with AI assistance"): any disclosure in it counts.
+    FlagDraft? BylineDisclosure(string? author, IReadOnlyList<ProvenanceRule> rules)
+    {
+        if (string.IsNullOrWhiteSpace(author)) return null;
+        var form = SentenceText.From(author);
+        foreach (var rule in rules.Where(r => r.Enabled && r.Kind is FlagKinds.AiGenerated or FlagKinds.AiAssisted))
+        {
+            if (Compile(rule) is not { } regex) continue;
+            try
+            {
+                if (regex.Matches(form.Normalized).Any(m => !form.IsQuoted(m.Index) && !DisclosureContext.Denied(form.Normalized, m.Index, m.Index + m.Length)))
+                    return new FlagDraft(rule.Kind, rule.Id, rule.Version, rule.Severity, Field: "author", Value: author);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // As for sentences: a slow rule is skipped, not waited for.
+            }
+        }
+        return null;
     }
 
     /// <summary>unknown-source for outlets editors have not rated, low-credibility-source for poor ratings.</summary>
@@ -105,6 +136,14 @@ public sealed partial class ProvenanceEngine
             yield return new FlagDraft(FlagKinds.LowCredibilitySource, "source.credibility", 1, "high", Field: "source.credibility", Value: "not_credible");
         else if (credibility is Credibility.SlightlyCredible)
             yield return new FlagDraft(FlagKinds.LowCredibilitySource, "source.credibility", 1, "warning", Field: "source.credibility", Value: "slightly_credible");
+    }
+
+    // A paragraph set out after "The notice reads:" is the words being reported, as if in quotation marks.
+    static bool IntroducedAsQuote(string text, int paragraphStart)
+    {
+        if (paragraphStart < 2) return false;
+        var previousStart = text.LastIndexOf('\n', paragraphStart - 2) + 1;
+        return DisclosureContext.IntroducesQuote(text[previousStart..(paragraphStart - 1)]);
     }
 
     // A paragraph that already discloses AI use is the piece's disclaimer: what else it says is about the piece.
@@ -119,15 +158,26 @@ public sealed partial class ProvenanceEngine
 
     static bool Matches(Regex regex, ProvenanceRule rule, Sentence sentence, SentenceText form, Func<bool> inDisclaimer)
     {
+        var disclosure = rule.Kind is FlagKinds.AiGenerated or FlagKinds.AiAssisted or FlagKinds.Unverified;
+        var text = form.Normalized;
         try
         {
-            foreach (Match m in regex.Matches(form.Normalized))
+            foreach (Match m in regex.Matches(text))
             {
                 // A disclaimer in quotation marks is being reported on, not made.
                 if (form.IsQuoted(m.Index)) continue;
+                if (!disclosure) return true;
+                var self = SelfReference().Match(text);
+                var selfAt = self.Success && !form.IsQuoted(self.Index) ? self.Index : -1;
+                // Denied, corrected, or shown as someone else's words: not the piece's statement.
+                if (DisclosureContext.Denied(text, m.Index, m.Index + m.Length) || DisclosureContext.Mentioned(text, m.Index, selfAt)) continue;
                 if (!rule.SelfReferenceOnly) return true;
-                var self = SelfReference().Match(form.Normalized);
-                if ((self.Success && !form.IsQuoted(self.Index)) || IsStandaloneLabel(sentence, form) || inDisclaimer()) return true;
+                // A question ("Was this story written by AI?") asks; a headline asking it is about the subject.
+                if (text.TrimEnd('"', '\'', ' ', '*', '_').EndsWith('?')) continue;
+                // "AI-generated images flood feeds" is about images; "AI-generated content." labels the piece.
+                if (rule.Kind != FlagKinds.Unverified && !VerbalLink().IsMatch(m.Value) && !DisclosureContext.EndsAsLabel(text, m.Index + m.Length)) continue;
+                if (DisclaimerLead().IsMatch(text) || inDisclaimer()) return true;
+                if (selfAt >= 0 && RefersToPiece(text, self, m)) return true;
                 if (rule.Kind is FlagKinds.AiGenerated or FlagKinds.AiAssisted && OpensSentence(form, m.Index)) return true;
             }
         }
@@ -138,19 +188,14 @@ public sealed partial class ProvenanceEngine
         return false;
     }
 
-    [GeneratedRegex(@"\b(said|says|told|tells|according to|stated|wrote|writes|confirmed|confirms|testified|cited|citing|quoted|interviewed|spokes(person|man|woman)|press release|in a (statement|letter|memo|filing|post|briefing|report)|announced (that|on|in|at)|(data|figures|numbers) (from|published|released)|(a|the|its|their) (report|study|survey|poll|filing|letter|memo|document|ruling|decision|order|notice|guidance|bill|law|regulation) (by|from|published|released|issued|says|states|shows|found)|sources?|familiar with|reportedly|i|we|my|our|me|us)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex AttributionMarker();
-
-    // Claims with no attribution at all: several sentences, and not one of them names a source,
-    // cites a document or speaks in the first person (opinion). The evidence is the first claim.
-    static Sentence? Unattributed(ArticleFacts facts, IReadOnlyList<Sentence> sentences, IReadOnlyList<SentenceText> forms)
+    // "This story was written by AI": the self-reference is the phrase's subject, joined by a few
+    // auxiliary words, or it follows in the same clause ("AI helped draft this story").
+    static bool RefersToPiece(string text, Match self, Match phrase)
     {
-        if (forms.Any(f => AttributionMarker().IsMatch(f.Normalized) || f.Normalized.Contains('"'))) return null;
-        var prose = Enumerable.Range(0, sentences.Count)
-            .Where(i => forms[i].Normalized.Split(' ').Length >= 6)
-            .Where(i => !facts.CodeRanges.Any(r => r.Start < sentences[i].Start + sentences[i].Length && sentences[i].Start < r.End))
-            .ToList();
-        return prose.Count >= 5 ? sentences[prose[0]] : null;
+        if (self.Index < phrase.Index + phrase.Length && phrase.Index < self.Index + self.Length) return true;
+        if (self.Index + self.Length <= phrase.Index) return DisclosureContext.Bridges(text[(self.Index + self.Length)..phrase.Index]);
+        var between = text[(phrase.Index + phrase.Length)..self.Index];
+        return between.IndexOfAny([',', ';', ':']) < 0 && between.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6;
     }
 
     // A disclosure that opens its sentence, with no subject of its own ("Written by an AI model.",
@@ -168,12 +213,9 @@ public sealed partial class ProvenanceEngine
     [
         "article", "story", "report", "summary", "text", "content", "piece", "post", "news", "this", "the", "an", "a",
         "was", "is", "has", "been", "entirely", "fully", "automatically", "wholly", "translation", "brief", "update",
+        "recap", "bulletin", "explainer", "copy", "partly", "partially", "largely", "mostly",
     ];
 
-
-    // A short paragraph of its own ("AI-generated content. Verify independently.") is a label, not prose.
-    static bool IsStandaloneLabel(Sentence sentence, SentenceText form) =>
-        sentence.WholeParagraph && form.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 14;
 
     Regex? Compile(ProvenanceRule rule) => compiled.GetOrAdd((rule.Id, rule.Version), _ =>
         PatternError(rule.Pattern) is null ? new Regex(rule.Pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout) : null);

@@ -55,7 +55,28 @@ public sealed class SearchIndex : IDisposable
 
     sealed class RankingSearcherFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Ranking };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            // New segments' facets are decoded in the background; a search that comes first decodes what it needs.
+            var leaves = reader.Leaves.Select(l => l.AtomicReader).ToList();
+            reader.IncRef();
+            _ = Task.Run(() =>
+            {
+                try
+                {
+                    foreach (var leaf in leaves) SegmentFacets.Of(leaf).Warm(leaf, SearchService.FacetFields);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // Replaced and closed meanwhile: the next searcher warms its own segments.
+                }
+                finally
+                {
+                    reader.DecRef();
+                }
+            });
+            return new IndexSearcher(reader) { Similarity = Ranking };
+        }
     }
 
     /// <summary>The last event whose change is in the index (committed or about to be).</summary>

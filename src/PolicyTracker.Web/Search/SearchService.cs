@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Microsoft.EntityFrameworkCore;
@@ -34,41 +35,24 @@ public sealed record SearchResult(int Total, int Page, int PageSize, IReadOnlyLi
 public sealed record TimelineBucket(string Date, int Count, IReadOnlyDictionary<string, int> ByClaimStatus);
 
 /// <summary>Runs searches on the shared index; the database supplies what the page shows (snippets, flags).</summary>
-public sealed class SearchService(SearchIndex index, IndexFollower follower, TrackerDb db)
+public sealed class SearchService(SearchIndex index, IndexFollower follower, TrackerDb db, Infrastructure.TrackerSettings settings)
 {
-    static readonly string[] FacetFields = [Fields.SourceFacet, Fields.FlagFacet, Fields.MonthFacet, Fields.EntityFacet, Fields.ClaimStatusFacet];
+    /// <summary>The facet fields every search counts (decoded ahead for new segments by the index).</summary>
+    public static readonly string[] FacetFields = [Fields.SourceFacet, Fields.FlagFacet, Fields.MonthFacet, Fields.EntityFacet, Fields.ClaimStatusFacet];
 
     /// <summary>Runs the search; throws <see cref="QueryError"/> for a query that cannot be read.</summary>
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct)
     {
-        var (query, textQuery) = Build(request);
-        var (total, docs, facets, highlightQuery) = index.Search(searcher =>
-        {
-            var wanted = request.Page * request.PageSize;
-            var counter = new FacetCollector(FacetFields, withTimes: false, groupByStory: request.Collapse);
-            var top = Collect(searcher, query, request, textQuery, request.Collapse ? wanted * 4 : wanted, counter);
-            // Collapsed: the best hit of each story stands for it; fetch deeper until the page is full or every match is in.
-            var hits = Page(searcher, top, request, counter);
-            while (request.Collapse && hits.Count < request.PageSize && top.ScoreDocs.Length < top.TotalHits)
-            {
-                top = Collect(searcher, query, request, textQuery, (int)Math.Min((long)top.ScoreDocs.Length * 4, top.TotalHits), null);
-                hits = Page(searcher, top, request, counter);
-            }
-            var facetValues = new Dictionary<string, IReadOnlyList<FacetValue>>
-            {
-                ["source"] = counter.Top(Fields.SourceFacet, 20),
-                ["flag"] = counter.Top(Fields.FlagFacet, 20),
-                ["entity"] = counter.Top(Fields.EntityFacet, 20),
-                ["claimStatus"] = counter.Top(Fields.ClaimStatusFacet, 10),
-                ["month"] = [.. counter.Top(Fields.MonthFacet, 1000).OrderByDescending(f => f.Value, StringComparer.Ordinal)],
-            };
-            // Wildcards and fuzzy terms become the terms they matched, so snippets can mark them.
-            return (request.Collapse ? counter.Stories : counter.Matches, hits, facetValues, textQuery is null ? null : searcher.Rewrite(textQuery));
-        });
-
+        // A kept answer skips parsing too; a query that cannot be read is never kept, so it is refused every time.
+        var (total, docs, facets, highlightQuery, snippetsKept) = index.Search(searcher => settings.Search.KeepResults
+            ? SearcherResults.GetOrAnswer(searcher, request, () => Answer(searcher, request))
+            : Answer(searcher, request));
         var ids = docs.Select(d => d.Id).ToList();
+        // Snippets already made for this answer need no text: the article's text is the largest thing read.
+        var needText = ids.Where(id => !snippetsKept.ContainsKey(id)).ToList();
         var rows = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.Title, a.Text, Source = a.Source == null ? null : a.Source.Name, a.PublishedAt }).ToDictionaryAsync(a => a.Id, ct);
+            .Select(a => new { a.Id, a.Title, Source = a.Source == null ? null : a.Source.Name, a.PublishedAt }).ToDictionaryAsync(a => a.Id, ct);
+        var texts = needText.Count == 0 ? [] : await db.Articles.AsNoTracking().Where(a => needText.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Text, ct);
         var flags = (await db.Flags.AsNoTracking().Active().Where(f => ids.Contains(f.ArticleId)).Select(f => new { f.ArticleId, f.Kind, f.Severity }).ToListAsync(ct))
             .ToLookup(f => f.ArticleId, f => new FlagBadge(f.Kind, f.Severity));
         var claims = await new Claims.ClaimQueries(db).SummariesAsync(ids, ct);
@@ -76,11 +60,43 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
         var hits = docs.Where(d => rows.ContainsKey(d.Id)).Select(d =>
         {
             var row = rows[d.Id];
-            return new SearchHit(row.Id, row.Title, row.Source, row.PublishedAt, d.Score, snippets?.For(row.Text, SearchIndex.SharedAnalyzer, Fields.Text) ?? Snippets.Opening(row.Text),
+            if (!snippetsKept.TryGetValue(d.Id, out var snippet) && texts.TryGetValue(d.Id, out var text))
+                snippetsKept[d.Id] = snippet = snippets?.For(text, SearchIndex.SharedAnalyzer, Fields.Text) ?? Snippets.Opening(text);
+            return new SearchHit(row.Id, row.Title, row.Source, row.PublishedAt, d.Score, snippet ?? "",
                 FlagBadge.Distinct(flags[row.Id]), claims.GetValueOrDefault(row.Id), d.Similar) { Story = d.Story };
         }).ToList();
         return new SearchResult(total, request.Page, request.PageSize, hits, facets) { Rebuilding = follower.CatchingUp };
     }
+
+    /// <summary>What the index answers: the total, the page's documents, the facets and the query snippets mark.</summary>
+    static Answered Answer(IndexSearcher searcher, SearchRequest request)
+    {
+        var (query, textQuery) = Build(request);
+        var wanted = request.Page * request.PageSize;
+        var counter = new FacetCollector(FacetFields, withTimes: false, groupByStory: request.Collapse);
+        var top = Collect(searcher, query, request, textQuery, request.Collapse ? wanted * 4 : wanted, counter);
+        // Collapsed: the best hit of each story stands for it; fetch deeper until the page is full or every match is in.
+        var hits = Page(searcher, top, request, counter);
+        while (request.Collapse && hits.Count < request.PageSize && top.ScoreDocs.Length < top.TotalHits)
+        {
+            top = Collect(searcher, query, request, textQuery, (int)Math.Min((long)top.ScoreDocs.Length * 4, top.TotalHits), null);
+            hits = Page(searcher, top, request, counter);
+        }
+        var facetValues = new Dictionary<string, IReadOnlyList<FacetValue>>
+        {
+            ["source"] = counter.Top(Fields.SourceFacet, 20),
+            ["flag"] = counter.Top(Fields.FlagFacet, 20),
+            ["entity"] = counter.Top(Fields.EntityFacet, 20),
+            ["claimStatus"] = counter.Top(Fields.ClaimStatusFacet, 10),
+            ["month"] = [.. counter.Top(Fields.MonthFacet, 1000).OrderByDescending(f => f.Value, StringComparer.Ordinal)],
+        };
+        // Wildcards and fuzzy terms become the terms they matched, so snippets can mark them.
+        return new Answered(request.Collapse ? counter.Stories : counter.Matches, hits, facetValues, textQuery is null ? null : searcher.Rewrite(textQuery), []);
+    }
+
+    /// <summary>An answer of the index; kept, it also keeps the snippets made for it (a new text means a new searcher).</summary>
+    sealed record Answered(int Total, List<(int Id, float Score, int Similar, string? Story)> Docs,
+        IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets, Query? HighlightQuery, ConcurrentDictionary<int, string> Snippets);
 
     /// <summary>Matching coverage per day, week or month, each bucket also counted by the claim statuses its articles carry.</summary>
     public IReadOnlyList<TimelineBucket> Timeline(SearchRequest request, string interval)
@@ -139,7 +155,7 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
         {
             // The story from doc values: loading stored fields for every candidate was most of a search's time.
             var leaf = leaves[ReaderUtil.SubIndex(d.Doc, leaves)];
-            var story = leaf.AtomicReader.GetNumericDocValues(Fields.StoryNumber)?.Get(d.Doc - leaf.DocBase) ?? 0;
+            var story = SegmentFacets.Of(leaf.AtomicReader).Stories(leaf.AtomicReader)?[d.Doc - leaf.DocBase] ?? 0;
             if (request.Collapse && story > 0 && !seen.Add(story)) continue;
             kept.Add((d, story));
             if (kept.Count >= wanted) break;

@@ -104,27 +104,46 @@ public sealed class SearchScenario : IScenario
     /// <summary>Start-up with the index, /api/search under load, memory, and the ingest-to-searchable delay.</summary>
     static async Task OverHttpAsync(string data, IReadOnlyList<BenchmarkQuery> queries, int clients, int seconds, Stats? fts, Report report, CancellationToken ct)
     {
-        await AppServer.RunVerbAsync(data, "bench password 42", "users", "add", "--email", "bench@example.test", "--role", "Editor");
-        var token = (await AppServer.RunVerbAsync(data, "", "tokens", "create", "--email", "bench@example.test")).TrimEnd().Split('\n')[^1];
+        // A member of its own each run, so a kept data folder can be measured again.
+        var email = $"bench-{Guid.NewGuid():N}@example.test";
+        await AppServer.RunVerbAsync(data, "bench password 42", "users", "add", "--email", email, "--role", "Editor");
+        var token = (await AppServer.RunVerbAsync(data, "", "tokens", "create", "--email", email)).TrimEnd().Split('\n')[^1];
 
         var clock = Stopwatch.StartNew();
-        await using var app = await AppServer.StartAsync(data);
-        var startup = clock.Elapsed;
-        report.Add("start-up with the index, until healthy", "s", startup.TotalSeconds);
+        var app = await AppServer.StartAsync(data);
+        try
+        {
+            var startup = clock.Elapsed;
+            report.Add("start-up with the index, until healthy", "s", startup.TotalSeconds);
 
-        var urls = queries.Select(q => new Uri(app.Address, $"/api/search?q={Uri.EscapeDataString(q.Text)}")).ToList();
-        Console.Error.WriteLine($"/api/search at {clients} clients for {seconds} s…");
-        await LoadGenerator.RunAsync(urls, clients, TimeSpan.FromSeconds(3), token, ct);
-        var (rps, latency, errors) = await LoadGenerator.RunAsync(urls, clients, TimeSpan.FromSeconds(seconds), token, ct);
-        report.Add("/api/search p95 with facets and snippets (vs FTS5 p95 without)", "ms", latency.P95, fts?.P95)
-            .Add("/api/search median", "ms", latency.Median)
-            .Add("/api/search throughput", "req/s", rps)
-            .Add("app memory after the load", "MB", app.WorkingSetBytes / 1e6);
-        if (errors > 0) Console.Error.WriteLine($"{errors} searches failed.");
+            var urls = queries.Select(q => new Uri(app.Address, $"/api/search?q={Uri.EscapeDataString(q.Text)}")).ToList();
+            Console.Error.WriteLine($"/api/search at {clients} clients for {seconds} s…");
+            await LoadGenerator.RunAsync(urls, clients, TimeSpan.FromSeconds(3), token, ct);
+            var (rps, latency, errors) = await LoadGenerator.RunAsync(urls, clients, TimeSpan.FromSeconds(seconds), token, ct);
+            report.Add("/api/search p95 with facets and snippets (vs FTS5 p95 without)", "ms", latency.P95, fts?.P95)
+                .Add("/api/search median", "ms", latency.Median)
+                .Add("/api/search throughput", "req/s", rps)
+                .Add("app memory after the load", "MB", app.WorkingSetBytes / 1e6);
+            if (errors > 0) Console.Error.WriteLine($"{errors} searches failed.");
 
-        var delays = await IngestToSearchableAsync(app.Address, token, perSecond: 50, TimeSpan.FromSeconds(seconds), ct);
-        report.Add("ingest to searchable at 50 articles/s, median", "ms", delays.Median)
-            .Add("ingest to searchable at 50 articles/s, p95", "ms", delays.P95);
+            var delays = await IngestToSearchableAsync(app.Address, token, perSecond: 50, TimeSpan.FromSeconds(seconds), ct);
+            report.Add("ingest to searchable at 50 articles/s, median", "ms", delays.Median)
+                .Add("ingest to searchable at 50 articles/s, p95", "ms", delays.P95);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+
+        // The same load with nothing kept between searches: every request counts its facets afresh.
+        await using var cold = await AppServer.StartAsync(data, new Dictionary<string, string> { ["Search__KeepResults"] = "false" });
+        var coldUrls = queries.Select(q => new Uri(cold.Address, $"/api/search?q={Uri.EscapeDataString(q.Text)}")).ToList();
+        Console.Error.WriteLine($"/api/search cold (answers not kept) at {clients} clients for {seconds} s…");
+        await LoadGenerator.RunAsync(coldUrls, clients, TimeSpan.FromSeconds(3), token, ct);
+        var (coldRps, coldLatency, _) = await LoadGenerator.RunAsync(coldUrls, clients, TimeSpan.FromSeconds(seconds), token, ct);
+        report.Add("/api/search cold p95 (no answers kept)", "ms", coldLatency.P95)
+            .Add("/api/search cold median", "ms", coldLatency.Median)
+            .Add("/api/search cold throughput", "req/s", coldRps);
     }
 
     /// <summary>Posts articles at a steady rate, each with a word of its own, and times until a search finds each.</summary>
