@@ -9,6 +9,9 @@ namespace PolicyTracker.Web.Provenance;
 /// </summary>
 public sealed class ProvenanceRule
 {
+    /// <summary>Longest pattern stored (PostgreSQL enforces it; the seeded disclosure patterns pass 2,000).</summary>
+    public const int MaxPattern = 10_000;
+
     /// <summary>Stable id, e.g. <c>disclosure.generated-by-ai</c>.</summary>
     public required string Id { get; set; }
     /// <summary>Raised by one on every edit; flags record the version that raised them.</summary>
@@ -32,6 +35,6 @@ sealed class ProvenanceRuleConfiguration : IEntityTypeConfiguration<ProvenanceRu
         rule.Property(r => r.Id).HasMaxLength(100);
         rule.Property(r => r.Kind).HasMaxLength(40);
         rule.Property(r => r.Severity).HasMaxLength(10);
-        rule.Property(r => r.Pattern).HasMaxLength(2000);
+        rule.Property(r => r.Pattern).HasMaxLength(ProvenanceRule.MaxPattern);
     }
 }

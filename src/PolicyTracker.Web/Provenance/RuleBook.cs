@@ -19,6 +19,7 @@ public sealed class RuleBook(TrackerDb db, Reevaluation reevaluation)
         if (!FlagKinds.All.Contains(input.Kind)) return Result<ProvenanceRule>.Fail($"'{input.Kind}' is not a flag kind; use one of {string.Join(", ", FlagKinds.All)}.");
         if (input.Severity is not ("info" or "warning" or "high")) return Result<ProvenanceRule>.Fail("Severity must be info, warning or high.");
         if (string.IsNullOrWhiteSpace(input.Pattern)) return Result<ProvenanceRule>.Fail("The pattern is empty.");
+        if (input.Pattern.Length > ProvenanceRule.MaxPattern) return Result<ProvenanceRule>.Fail($"The pattern is longer than {ProvenanceRule.MaxPattern:N0} characters.");
         if (ProvenanceEngine.PatternError(input.Pattern) is { } error) return Result<ProvenanceRule>.Fail($"The pattern is not a valid regular expression: {error}");
 
         var rule = await db.ProvenanceRules.FirstOrDefaultAsync(r => r.Id == id, ct);

@@ -1045,7 +1045,7 @@ namespace PolicyTracker.Web.Data.Migrations
 
                     b.Property<string>("Pattern")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("SelfReferenceOnly")

@@ -1087,8 +1087,8 @@ namespace PolicyTracker.Web.Data.PostgresMigrations
 
                     b.Property<string>("Pattern")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
 
                     b.Property<bool>("SelfReferenceOnly")
                         .HasColumnType("boolean");

@@ -203,7 +203,7 @@ namespace PolicyTracker.Web.Data.PostgresMigrations
                     Version = table.Column<int>(type: "integer", nullable: false),
                     Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Severity = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Pattern = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Pattern = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
                     SelfReferenceOnly = table.Column<bool>(type: "boolean", nullable: false),
                     Description = table.Column<string>(type: "text", nullable: true),
                     Enabled = table.Column<bool>(type: "boolean", nullable: false),

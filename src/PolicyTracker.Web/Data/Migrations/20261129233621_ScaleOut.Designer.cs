@@ -11,7 +11,7 @@ using PolicyTracker.Web.Data;
 namespace PolicyTracker.Web.Data.Migrations
 {
     [DbContext(typeof(TrackerDb))]
-    [Migration("20261129221944_ScaleOut")]
+    [Migration("20261129233621_ScaleOut")]
     partial class ScaleOut
     {
         /// <inheritdoc />
@@ -1048,7 +1048,7 @@ namespace PolicyTracker.Web.Data.Migrations
 
                     b.Property<string>("Pattern")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("SelfReferenceOnly")

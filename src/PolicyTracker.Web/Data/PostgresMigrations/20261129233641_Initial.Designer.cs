@@ -13,7 +13,7 @@ using PolicyTracker.Web.Data;
 namespace PolicyTracker.Web.Data.PostgresMigrations
 {
     [DbContext(typeof(PostgresTrackerDb))]
-    [Migration("20261129222047_Initial")]
+    [Migration("20261129233641_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1090,8 +1090,8 @@ namespace PolicyTracker.Web.Data.PostgresMigrations
 
                     b.Property<string>("Pattern")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
 
                     b.Property<bool>("SelfReferenceOnly")
                         .HasColumnType("boolean");
