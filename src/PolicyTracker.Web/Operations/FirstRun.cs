@@ -14,8 +14,8 @@ public static class FirstRun
         await app.Services.GetRequiredService<ScaleOut.Leases>().RunExclusiveAsync("first-run", TimeSpan.FromMinutes(10), async () =>
         {
             await using var scope = app.Services.CreateAsyncScope();
-            // Rules first, so the first import is already flagged.
-            await scope.ServiceProvider.GetRequiredService<Provenance.RuleSeeder>().SeedIfEmptyAsync(app.Environment.ContentRootPath);
+            // Rules first, so the first import is already flagged (and unedited seeded rules take newer seeded wording).
+            await scope.ServiceProvider.GetRequiredService<Provenance.RuleSeeder>().SeedAsync(app.Environment.ContentRootPath);
             await scope.ServiceProvider.GetRequiredService<Entities.EntitySeeder>().SeedIfEmptyAsync(app.Environment.ContentRootPath);
             var summary = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportOnceAsync(app.Environment.ContentRootPath);
             if (summary is not null)

@@ -29,7 +29,7 @@ public sealed partial class ProvenanceEngine
     // (catastrophic backtracking) takes far longer and is cut off.
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(500);
 
-    [GeneratedRegex(@"^this is\b|\b(this|the following|the above|our|today's)\s+([\w']+\s+){0,2}?(article|story|report|piece|post|content|text|summary|news|item|update|copy|page|newsletter|brief|briefing|column|analysis|digest|write up|writeup|roundup|explainer|feature|recap|bulletin|dispatch|alert|preview|review|profile|guide|transcript|translation|reporting|coverage)\b|\bthe translation\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^this is\b|\b(this|the following|the above|our|today's)\s+([\w']+\s+){0,2}?(article|story|report|piece|post|content|text|summary|news|item|update|copy|page|newsletter|brief|briefing|column|analysis|digest|write up|writeup|roundup|explainer|feature|recap|bulletin|dispatch|alert|preview|review|profile|guide|transcript|translation|reporting|coverage|version|edition)\b|\bthe translation\b|\bthe\s+([\w']+\s+)?(article|story|report|piece|post|content|text|summary|update|copy|brief|item|bulletin|recap|explainer)\s+(below|above|that follows|you are (reading|about to read)|you're (reading|about to read)|on this page)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SelfReference();
 
     // A lead-in that makes the sentence the piece's own disclaimer: "Editor's note:", "AI disclosure:", "About this story:".
@@ -39,6 +39,10 @@ public sealed partial class ProvenanceEngine
     // A match with no verb or preposition of its own ("AI-generated", "machine written") is an adjective: it labels whatever noun follows.
     [GeneratedRegex(@"\b(by|with|using|via|through|from|to|was|were|is|are|used|help|helped|assisted with|assisted in)\b", RegexOptions.CultureInvariant)]
     private static partial Regex VerbalLink();
+
+    // A short heading that introduces the piece's own disclaimer in the paragraph under it: "About this story", "AI disclosure".
+    [GeneratedRegex(@"^\W*((about|on|how we (made|produced|wrote)) (this|the) (story|article|report|piece|summary|content)|(ai |editor's |editors' |editorial |transparency |production )?(disclosure|disclaimer|note|notice|transparency)( note)?|how this (story|article|report) was (made|produced|written))\W*$", RegexOptions.CultureInvariant)]
+    private static partial Regex DisclaimerHeading();
 
     readonly ConcurrentDictionary<(string, int), Regex?> compiled = new();
 
@@ -81,7 +85,10 @@ public sealed partial class ProvenanceEngine
             {
                 var sentence = sentences[i];
                 if (facts.CodeRanges.Any(r => r.Start < sentence.Start + sentence.Length && sentence.Start < r.End)) continue;
-                if (!Matches(regex, rule, sentence, forms[i], () => InDisclaimer(facts.Text, sentence, disclosures))) continue;
+                // Advice to verify in a piece that discloses AI use anywhere is about that piece.
+                var unverified = rule.Kind == FlagKinds.Unverified;
+                if (!Matches(regex, rule, sentence, forms[i], () => (unverified && disclosures.Count > 0)
+                        || InDisclaimer(facts.Text, sentence, disclosures) || UnderDisclaimerHeading(facts.Text, sentence))) continue;
                 flags.Add(new FlagDraft(rule.Kind, rule.Id, rule.Version, rule.Severity, sentence.Of(facts.Text),
                     CodePoints.Offset(facts.Text, sentence.Start), CodePoints.Offset(facts.Text, sentence.Start + sentence.Length)));
                 if (rule.Kind is FlagKinds.AiGenerated or FlagKinds.AiAssisted) disclosures.Add(sentence.Start);
@@ -144,6 +151,18 @@ public sealed partial class ProvenanceEngine
         if (paragraphStart < 2) return false;
         var previousStart = text.LastIndexOf('\n', paragraphStart - 2) + 1;
         return DisclosureContext.IntroducesQuote(text[previousStart..(paragraphStart - 1)]);
+    }
+
+    // A paragraph under a heading such as "About this story" is the piece's disclaimer.
+    static bool UnderDisclaimerHeading(string text, Sentence sentence)
+    {
+        var start = text.LastIndexOf('\n', Math.Max(0, sentence.Start - 1)) + 1;
+        var end = start - 1;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1])) end--;
+        if (end <= 0) return false;
+        var headingStart = text.LastIndexOf('\n', end - 1) + 1;
+        var heading = text[headingStart..end];
+        return heading.Length <= 60 && DisclaimerHeading().IsMatch(SentenceText.From(heading).Normalized);
     }
 
     // A paragraph that already discloses AI use is the piece's disclaimer: what else it says is about the piece.

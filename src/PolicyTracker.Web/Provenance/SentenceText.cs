@@ -35,6 +35,17 @@ public sealed class SentenceText
                 i += 3;
                 continue;
             }
+            // A dash with space on both sides ("AI GENERATED REPORT - figures may be wrong") parts clauses, as a comma does.
+            if (c is '-' or '–' or '—' && i > 0 && char.IsWhiteSpace(sentence[i - 1]) && i + 1 < sentence.Length && char.IsWhiteSpace(sentence[i + 1]))
+            {
+                if (text.Length > 0 && text[^1] == ' ')
+                {
+                    text.Length--;
+                    origin.RemoveAt(origin.Count - 1);
+                }
+                Append(',', i);
+                continue;
+            }
             var mapped = c switch
             {
                 '-' or '‐' or '‑' or '–' or '—' or '_' or '/' => ' ',
