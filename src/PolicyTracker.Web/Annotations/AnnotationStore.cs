@@ -60,7 +60,7 @@ public sealed class AnnotationStore(TrackerDb db, AnnotationWriteGate gate, Arti
         }
         if (Apply(a, draft, text, parentPrivate) is { } error) return error;
 
-        await gate.CreateAsync(db, a, saved => Event(EventTypes.AnnotationCreated, saved, json));
+        await gate.CreateAsync(a, saved => Event(EventTypes.AnnotationCreated, saved, json));
         return new AnnotationOutcome(a, 201);
     }
 

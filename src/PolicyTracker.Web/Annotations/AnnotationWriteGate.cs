@@ -9,13 +9,15 @@ namespace PolicyTracker.Web.Annotations;
 /// creates that queue up meanwhile together. SQLite admits one writer; the others found it busy
 /// and slept in its busy handler with a growing back-off (up to 100 ms) while the lock was often
 /// free again, so under many concurrent creates most of the time went to sleeping. Waiting here
-/// is first come, first served, and whoever gets the turn writes every create waiting by then in
-/// one transaction (each annotation with its event), so a burst costs one commit, not one each.
+/// is first come, first served. Creates go to one writer task, which stores every create waiting
+/// by then in one transaction (each annotation with its event), so a burst costs one commit, not
+/// one each, and each request waits only for its own row.
 /// </summary>
-public sealed class AnnotationWriteGate
+public sealed class AnnotationWriteGate(IServiceScopeFactory scopes)
 {
     readonly SemaphoreSlim gate = new(1, 1);
     readonly Queue<Pending> waiting = new();
+    bool writing;
 
     /// <summary>Waits for the turn to write; disposing the result lets the next writer in.</summary>
     public async Task<IDisposable> EnterAsync(CancellationToken ct)
@@ -26,29 +28,57 @@ public sealed class AnnotationWriteGate
 
     /// <summary>
     /// Stores <paramref name="annotation"/> and the event <paramref name="announce"/> makes of it once
-    /// it has its id, in one transaction (shared with other waiting creates), using <paramref name="db"/>
-    /// if this call gets to write the batch.
+    /// it has its id, in one transaction shared with the other creates waiting by then. Once queued
+    /// it is written whatever happens to the request: a create happens whole or was refused before.
     /// </summary>
-    public async Task CreateAsync(TrackerDb db, Annotation annotation, Func<Annotation, TrackerEvent> announce)
+    public Task CreateAsync(Annotation annotation, Func<Annotation, TrackerEvent> announce)
     {
         var mine = new Pending(annotation, announce);
-        lock (waiting) waiting.Enqueue(mine);
-        // Once queued it will be written, so waiting is not cancelled: a create either happens whole or was refused before.
-        using (await EnterAsync(CancellationToken.None))
+        bool start;
+        lock (waiting)
         {
-            if (!mine.Done.Task.IsCompleted)
+            waiting.Enqueue(mine);
+            start = !writing;
+            writing = true;
+        }
+        // One writer drains the queue batch after batch; the requests only wait for their own row.
+        if (start) _ = Task.Run(WriteQueuedAsync);
+        return mine.Done.Task;
+    }
+
+    async Task WriteQueuedAsync()
+    {
+        List<Pending> batch = [];
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TrackerDb>();
+            while (true)
             {
-                List<Pending> batch;
                 lock (waiting)
                 {
+                    if (waiting.Count == 0)
+                    {
+                        writing = false;
+                        return;
+                    }
                     batch = [.. waiting];
                     waiting.Clear();
                 }
-                // Not the caller's token: the batch holds other members' creates.
-                await WriteAsync(db, batch);
+                using (await EnterAsync(CancellationToken.None)) await WriteAsync(db, batch);
             }
         }
-        await mine.Done.Task;
+        catch (Exception e)
+        {
+            // Nothing may wait forever: whatever was not written fails, and the next create starts afresh.
+            lock (waiting)
+            {
+                batch.AddRange(waiting);
+                waiting.Clear();
+                writing = false;
+            }
+            foreach (var p in batch) p.Done.TrySetException(e);
+        }
     }
 
     static async Task WriteAsync(TrackerDb db, List<Pending> batch)

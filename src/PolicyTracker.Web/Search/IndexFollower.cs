@@ -83,13 +83,15 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, SearchIndex index
         var byArticle = events.Where(e => e.ArticleId != null).GroupBy(e => e.ArticleId!.Value).ToList();
         var changed = byArticle.Where(g => !g.All(e => EventTypes.IsAnnotation(e.Type))).Select(g => g.Key).ToList();
         var annotated = byArticle.Where(g => g.All(e => EventTypes.IsAnnotation(e.Type))).Select(g => g.Key).ToList();
+        // Articles with any annotation event have their indexed tags remembered, however they were re-indexed.
+        var withAnnotations = byArticle.Where(g => g.Any(e => EventTypes.IsAnnotation(e.Type))).Select(g => g.Key).ToHashSet();
         reader.Forget(changed);
         var stale = await tags.StaleAsync(db, annotated, ct);
         foreach (var article in await LoadAsync(db, [.. changed, .. stale], ct))
         {
             index.Upsert(article);
             Interlocked.Increment(ref articlesIndexed);
-            tags.Indexed(article, remember: stale.Contains(article.Id));
+            tags.Indexed(article, remember: withAnnotations.Contains(article.Id));
         }
         applied = events[^1].Id;
         if (events.Count < SmallBatch || DateTime.UtcNow - lastRefresh >= BulkRefreshInterval) Refresh();
