@@ -11,7 +11,7 @@ using PolicyTracker.Web.Search;
 namespace PolicyTracker.Web.Annotations;
 
 /// <summary>Exports the annotations the caller may see, of one article or of every article a search finds, as W3C JSON-LD or CSV.</summary>
-[ApiController, Authorize(Policy = Policies.Analyst)]
+[ApiController, Authorize(Policy = Policies.Analyst), Microsoft.AspNetCore.Cors.EnableCors(AnnotationCors.Policy)]
 public sealed class AnnotationExportController(TrackerDb db, SearchService search) : ControllerBase
 {
     const int MaxArticles = 1000;

@@ -26,7 +26,7 @@ public sealed record AnnotationOutcome(Annotation? Annotation, int Status, strin
 /// numbered event, which the broadcaster pushes to the article's group (or to the author alone
 /// when the annotation is private).
 /// </summary>
-public sealed class AnnotationStore(TrackerDb db)
+public sealed class AnnotationStore(TrackerDb db, AnnotationWriteGate gate, Articles.ArticleReader reader)
 {
     /// <summary>Annotations of an article that <paramref name="userId"/> may see, oldest first.</summary>
     public IQueryable<Annotation> Visible(int articleId, string userId) =>
@@ -46,24 +46,21 @@ public sealed class AnnotationStore(TrackerDb db)
     /// <summary>Stores a new annotation on the article.</summary>
     public async Task<AnnotationOutcome> CreateAsync(int articleId, AnnotationDraft draft, Annotator who, AnnotationJson json, CancellationToken ct)
     {
-        var text = await db.Articles.Where(a => a.Id == articleId).Select(a => a.Text).FirstOrDefaultAsync(ct);
+        var text = await CanonicalTextAsync(articleId, ct);
         if (text is null) return AnnotationOutcome.Fail(404, $"Article {articleId} does not exist.");
         var a = new Annotation { ArticleId = articleId, AuthorId = who.UserId, AuthorName = who.Name, Canonical = draft.Canonical, Via = draft.Via };
+        var parentPrivate = false;
         if (draft.ParentId is int parentId)
         {
             var parent = await db.Annotations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == parentId && x.ArticleId == articleId, ct);
             var check = Check(parent, articleId, parentId, who.UserId);
             if (check.Annotation is null) return check;
             a.ParentId = parentId;
+            parentPrivate = parent!.Visibility == AnnotationVisibility.Private;
         }
-        if (Apply(a, draft, text, parentPrivate: await ParentPrivateAsync(a.ParentId, ct)) is { } error) return error;
+        if (Apply(a, draft, text, parentPrivate) is { } error) return error;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Annotations.Add(a);
-        await db.SaveChangesAsync(ct);
-        db.Events.Add(Event(EventTypes.AnnotationCreated, a, json));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await gate.CreateAsync(a, saved => Event(EventTypes.AnnotationCreated, saved, json));
         return new AnnotationOutcome(a, 201);
     }
 
@@ -77,10 +74,11 @@ public sealed class AnnotationStore(TrackerDb db)
         if (!Matches(ifMatch, a)) return AnnotationOutcome.Fail(412, $"Annotation {id} was changed by someone else (now version {a.Version}); reload it and apply your change again.", a);
 
         var wasPrivate = a.Visibility == AnnotationVisibility.Private;
-        var text = await db.Articles.Where(x => x.Id == articleId).Select(x => x.Text).FirstAsync(ct);
+        var text = await CanonicalTextAsync(articleId, ct) ?? "";
         if (Apply(a, draft, text, await ParentPrivateAsync(a.ParentId, ct)) is { } error) return error;
         a.Version++;
         a.ModifiedAt = DateTime.UtcNow;
+        using var turn = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Made private: everyone else's pages drop it before the author's page gets the new version.
         if (!wasPrivate && a.Visibility == AnnotationVisibility.Private)
@@ -119,6 +117,7 @@ public sealed class AnnotationStore(TrackerDb db)
         for (var i = 0; i < doomed.Count; i++)
             doomed.AddRange(thread.Where(r => r.ParentId == doomed[i].Id).Select(r => (r.Id, r.ParentId, Private(r.Visibility, r.AuthorId))));
 
+        using var turn = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var ids = doomed.Select(d => d.Id).ToList();
         await db.Annotations.Where(x => ids.Contains(x.Id)).ExecuteDeleteAsync(ct);
@@ -157,6 +156,15 @@ public sealed class AnnotationStore(TrackerDb db)
         if (draft.Canonical is not null) a.Canonical = draft.Canonical;
         return null;
     }
+
+    /// <summary>
+    /// The article's canonical text, which selectors are checked against, kept with the article's
+    /// other cached parts: it changes only with a new revision, whose event drops it (annotation
+    /// events do not), so a create need not read the article again. Null for an unknown article.
+    /// </summary>
+    Task<string?> CanonicalTextAsync(int articleId, CancellationToken ct) =>
+        reader.PartAsync("canonical-text", articleId, (services, c) =>
+            services.GetRequiredService<TrackerDb>().Articles.Where(a => a.Id == articleId).Select(a => a.Text).FirstOrDefaultAsync(c), ct);
 
     async Task<bool> ParentPrivateAsync(int? parentId, CancellationToken ct) =>
         parentId is int p && await db.Annotations.AnyAsync(x => x.Id == p && x.Visibility == AnnotationVisibility.Private, ct);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Cors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Web.Accounts;
@@ -15,7 +16,7 @@ namespace PolicyTracker.Web.Annotations;
 /// <c>/annotations/articles/{articleId}/{id}</c> (GET, PUT with If-Match, DELETE).
 /// Signed-in members only; another member's private annotation is never served.
 /// </summary>
-[ApiController, Authorize(Policy = Policies.Analyst)]
+[ApiController, Authorize(Policy = Policies.Analyst), EnableCors(AnnotationCors.Policy)]
 [Route("annotations/articles/{articleId:int}")]
 public sealed class AnnotationsController(AnnotationStore store) : ControllerBase
 {
@@ -54,7 +55,7 @@ public sealed class AnnotationsController(AnnotationStore store) : ControllerBas
             return result;
         }
 
-        Response.Headers.Vary = "Accept, Prefer";
+        Vary("Accept", "Prefer");
         if (page is int n)
         {
             if (n < 0 || n >= Math.Max(pages, 1)) return Problem(statusCode: 404, title: $"Page {n} does not exist; the container has {pages} page(s).");
@@ -151,7 +152,14 @@ public sealed class AnnotationsController(AnnotationStore store) : ControllerBas
         Response.Headers.Allow = "GET, HEAD, OPTIONS, POST";
         Response.Headers.Link = ContainerLink;
         Response.Headers["Accept-Post"] = AnnotationJson.MediaType;
-        Response.Headers.Vary = "Accept, Prefer";
+        Vary("Accept", "Prefer");
+    }
+
+    // Added to what is there: the CORS middleware may already have said Vary: Origin.
+    void Vary(params string[] headers)
+    {
+        var present = Response.Headers.Vary.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Response.Headers.Vary = string.Join(", ", present.Concat(headers).Distinct(StringComparer.OrdinalIgnoreCase));
     }
 
     void AnnotationHeaders(Annotation a)
@@ -159,7 +167,7 @@ public sealed class AnnotationsController(AnnotationStore store) : ControllerBas
         Response.Headers.Allow = "GET, HEAD, OPTIONS, PUT, DELETE";
         Response.Headers.Link = ResourceLink;
         Response.Headers.ETag = a.ETag;
-        Response.Headers.Vary = "Accept";
+        Vary("Accept");
     }
 
     ContentResult LinkedData(JsonNode body, string location, int status = StatusCodes.Status200OK)

@@ -32,6 +32,15 @@ public static class SettingsCheck
             throw new InvalidSettingException("Fetch:AllowedHosts", e.Message);
         }
 
+        try
+        {
+            _ = Annotations.AnnotationCors.Origins(configuration);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidSettingException(Annotations.AnnotationCors.OriginsKey, e.Message);
+        }
+
         var provider = settings.Database.Provider;
         if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase) && !settings.Database.IsPostgres)
             throw new InvalidSettingException("Database:Provider", $"'{provider}' is not a provider; use Sqlite or Postgres.");

@@ -48,6 +48,7 @@ public static class WebUiSetup
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseCors(); // only endpoints that name a policy (the annotation protocol) answer cross-origin requests
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseReadOnlyTokens();

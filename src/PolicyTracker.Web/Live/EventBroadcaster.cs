@@ -70,7 +70,8 @@ public sealed class EventBroadcaster(
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<TrackerDb>();
-            var batch = await db.Events.AsNoTracking().Where(e => e.Id > last).OrderBy(e => e.Id).Take(200).ToListAsync(ct);
+            var batch = new List<TrackerEvent>();
+            await foreach (var e in EventsAfter(db, last).WithCancellation(ct)) batch.Add(e);
             foreach (var e in batch)
             {
                 if (sending) await Send(e, ct);
@@ -79,6 +80,10 @@ public sealed class EventBroadcaster(
             if (batch.Count < 200) return last;
         }
     }
+
+    // Compiled once: this query runs after every commit, and translating it each time cost more than running it.
+    static readonly Func<TrackerDb, long, IAsyncEnumerable<TrackerEvent>> EventsAfter = EF.CompileAsyncQuery(
+        (TrackerDb db, long last) => db.Events.AsNoTracking().Where(e => e.Id > last).OrderBy(e => e.Id).Take(200));
 
     Task Send(TrackerEvent e, CancellationToken ct)
     {

@@ -111,9 +111,27 @@ public sealed class EventSignalInterceptor(EventSignal signal) : SaveChangesInte
     void Collect(Microsoft.EntityFrameworkCore.DbContext? context)
     {
         if (context is null) return;
-        foreach (var entry in context.ChangeTracker.Entries<TrackerEvent>())
+        // Events are only ever added, which the change tracker knows without a scan: skipping
+        // DetectChanges here spares comparing every tracked entity twice per save.
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            if (entry.State == Microsoft.EntityFrameworkCore.EntityState.Added && entry.Entity.ArticleId is int id)
+            Collect(context, tracker);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    void Collect(Microsoft.EntityFrameworkCore.DbContext context, Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker tracker)
+    {
+        foreach (var entry in tracker.Entries<TrackerEvent>())
+        {
+            // An annotation leaves the article's cached parts (its text among them) as they were.
+            if (entry.State == Microsoft.EntityFrameworkCore.EntityState.Added && entry.Entity.ArticleId is int id && !EventTypes.IsAnnotation(entry.Entity.Type))
                 pending.GetOrCreateValue(context).Add(id);
         }
     }

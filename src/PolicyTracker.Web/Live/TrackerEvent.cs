@@ -42,6 +42,12 @@ public static class EventTypes
     public const string ClaimUpdated = "claimUpdated";
     public const string FlagUpdated = "flagUpdated";
     public const string SavedSearchMatched = "savedSearchMatched";
+
+    /// <summary>
+    /// Annotation events: they change nothing cached about the article itself, and in the index only
+    /// its team tags (which the index follower compares before re-indexing).
+    /// </summary>
+    public static bool IsAnnotation(string type) => type is AnnotationCreated or AnnotationUpdated or AnnotationDeleted;
 }
 
 sealed class TrackerEventConfiguration : IEntityTypeConfiguration<TrackerEvent>

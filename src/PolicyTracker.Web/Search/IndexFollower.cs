@@ -27,8 +27,13 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, SearchIndex index
     DateTime lastCommit = DateTime.UtcNow;
     DateTime lastRefresh = DateTime.MinValue;
     long applied; // the last event written to the index, searchable or not yet
+    readonly IndexedTags tags = new();
 
     bool RefreshPending => applied > index.LastEvent;
+
+    /// <summary>How many article documents this follower has written (diagnostics and tests).</summary>
+    public long ArticlesIndexed => Interlocked.Read(ref articlesIndexed);
+    long articlesIndexed;
 
     /// <summary>True while the follower is more than a batch behind the events table.</summary>
     public bool CatchingUp { get; private set; } = true;
@@ -73,12 +78,22 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, SearchIndex index
         var db = scope.ServiceProvider.GetRequiredService<TrackerDb>();
         var after = Math.Max(applied, index.LastEvent);
         var events = await db.Events.AsNoTracking().Where(e => e.Id > after).OrderBy(e => e.Id)
-            .Take(BatchSize).Select(e => new { e.Id, e.ArticleId }).ToListAsync(ct);
+            .Take(BatchSize).Select(e => new { e.Id, e.ArticleId, e.Type }).ToListAsync(ct);
         if (events.Count == 0) return 0;
 
-        var ids = events.Where(e => e.ArticleId != null).Select(e => e.ArticleId!.Value).Distinct().ToList();
-        reader.Forget(ids);
-        foreach (var article in await LoadAsync(db, ids, ct)) index.Upsert(article);
+        var byArticle = events.Where(e => e.ArticleId != null).GroupBy(e => e.ArticleId!.Value).ToList();
+        var changed = byArticle.Where(g => !g.All(e => EventTypes.IsAnnotation(e.Type))).Select(g => g.Key).ToList();
+        var annotated = byArticle.Where(g => g.All(e => EventTypes.IsAnnotation(e.Type))).Select(g => g.Key).ToList();
+        // Articles with any annotation event have their indexed tags remembered, however they were re-indexed.
+        var withAnnotations = byArticle.Where(g => g.Any(e => EventTypes.IsAnnotation(e.Type))).Select(g => g.Key).ToHashSet();
+        reader.Forget(changed);
+        var stale = await tags.StaleAsync(db, annotated, ct);
+        foreach (var article in await LoadAsync(db, [.. changed, .. stale], ct))
+        {
+            index.Upsert(article);
+            Interlocked.Increment(ref articlesIndexed);
+            tags.Indexed(article, remember: withAnnotations.Contains(article.Id));
+        }
         applied = events[^1].Id;
         if (events.Count < SmallBatch || DateTime.UtcNow - lastRefresh >= BulkRefreshInterval) Refresh();
         return events.Count;

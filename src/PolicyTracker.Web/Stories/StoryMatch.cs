@@ -14,12 +14,18 @@ public static class StoryMatch
     /// <summary>Exact Jaccard of word 5-gram shingles at or above which two texts are one story.</summary>
     public const double Threshold = 0.35;
 
+    /// <summary>
+    /// Whether a close candidate (estimate at least <see cref="MinEstimate"/>) is the same story: a
+    /// sure estimate is enough, otherwise the exact overlap <paramref name="exact"/> decides.
+    /// </summary>
+    public static bool Confirm(double estimate, Func<double> exact) => estimate >= SureEstimate || exact() >= Threshold;
+
     /// <summary>The decision for two texts, as ingestion would take it.</summary>
     public static bool SameStory(string x, string y)
     {
         uint[] a = StorySignature.Of(x), b = StorySignature.Of(y);
         var shareBand = StorySignature.BandKeys(a).Intersect(StorySignature.BandKeys(b)).Any();
         var estimate = StorySignature.Estimate(a, b);
-        return shareBand && estimate >= MinEstimate && (estimate >= SureEstimate || StorySignature.Jaccard(x, y) >= Threshold);
+        return shareBand && estimate >= MinEstimate && Confirm(estimate, () => StorySignature.Jaccard(x, y));
     }
 }

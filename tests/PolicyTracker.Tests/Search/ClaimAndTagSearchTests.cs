@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PolicyTracker.Tests.Annotations;
 using PolicyTracker.Tests.Claims;
 using PolicyTracker.Tests.Support;
@@ -72,5 +74,56 @@ public sealed class ClaimAndTagSearchTests(SharedApp app) : IClassFixture<Shared
         Assert.Contains(articleId, Ids(found));
         var hidden = await member.GetFromJsonAsync<JsonElement>("/api/search?q=tag:secretnote");
         Assert.DoesNotContain(articleId, Ids(hidden));
+    }
+}
+
+/// <summary>Annotation events re-index their article only when its team tags change.</summary>
+public sealed class TagReindexTests(SharedApp app) : IClassFixture<SharedApp>
+{
+    // Waits until the index has applied every event stored so far, then says how many documents it wrote.
+    async Task<long> IndexedAfterAllEventsAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PolicyTracker.Web.Data.TrackerDb>();
+        var last = await db.Events.MaxAsync(e => e.Id);
+        var index = app.Services.GetRequiredService<PolicyTracker.Web.Search.SearchIndex>();
+        await Eventually.ResultAsync(() => Task.FromResult(index.LastEvent), n => n >= last, TimeSpan.FromSeconds(15));
+        Assert.True(index.LastEvent >= last, "the index did not catch up");
+        return app.Services.GetRequiredService<PolicyTracker.Web.Search.IndexFollower>().ArticlesIndexed;
+    }
+
+    static int Count(JsonElement result) => result.GetProperty("total").GetInt32();
+
+    [Fact]
+    public async Task Comments_and_private_notes_leave_the_index_alone_and_tag_changes_reach_it()
+    {
+        var (articleId, text) = await AnnotationFixtures.ArticleAsync(app);
+        using var member = await app.CreateApiClientAsync(await app.CreateMemberAsync(Roles.Analyst));
+        var tag = $"t{Guid.NewGuid():N}"[..12];
+        async Task<HttpResponseMessage> Post(Dictionary<string, object?> annotation)
+        {
+            var response = await member.PostAsync(AnnotationFixtures.Container(articleId), AnnotationFixtures.LinkedData(annotation));
+            response.EnsureSuccessStatusCode();
+            return response;
+        }
+
+        await Post(AnnotationFixtures.On(text, "vetted researchers", "First note."));
+        var before = await IndexedAfterAllEventsAsync();
+        await Post(AnnotationFixtures.On(text, "vetted researchers", "A comment without tags."));
+        await Post(AnnotationFixtures.On(text, "limit the preview", "Mine alone.", "private", "private-" + tag));
+        Assert.Equal(before, await IndexedAfterAllEventsAsync());
+
+        var tagged = await Post(AnnotationFixtures.On(text, "limit the preview", "Follow this.", "team", tag));
+        Assert.Equal(before + 1, await IndexedAfterAllEventsAsync());
+        var found = await member.GetFromJsonAsync<JsonElement>($"/api/search?q=tag:{tag}");
+        Assert.Equal(1, Count(found));
+
+        // Editing the tag away re-indexes, and the tag is no longer found.
+        var iri = (await tagged.JsonAsync()).GetProperty("id").GetString()!;
+        var edit = new HttpRequestMessage(HttpMethod.Put, iri) { Content = AnnotationFixtures.LinkedData(AnnotationFixtures.On(text, "limit the preview", "Follow this.")) };
+        edit.Headers.TryAddWithoutValidation("If-Match", tagged.Headers.ETag!.Tag);
+        (await member.SendAsync(edit)).EnsureSuccessStatusCode();
+        Assert.Equal(before + 2, await IndexedAfterAllEventsAsync());
+        Assert.Equal(0, Count((await member.GetFromJsonAsync<JsonElement>($"/api/search?q=tag:{tag}"))!));
     }
 }

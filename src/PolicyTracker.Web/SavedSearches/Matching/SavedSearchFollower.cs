@@ -25,6 +25,10 @@ public sealed class SavedSearchFollower(IServiceScopeFactory scopes, EventSignal
     public const string VersionKey = "saved-search-version";
     const int BatchSize = 500;
     static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    static readonly TimeSpan CursorSaveInterval = TimeSpan.FromSeconds(30);
+    DateTime cursorSaved = DateTime.MinValue;
+    static readonly TimeSpan QuietInterval = TimeSpan.FromMilliseconds(100);
+    bool lastBatchHadArticles = true;
 
     // Term statistics read once per reload: choosing anchors asks for the same terms many times.
     readonly Dictionary<string, int> frequencies = new(StringComparer.Ordinal);
@@ -64,7 +68,13 @@ public sealed class SavedSearchFollower(IServiceScopeFactory scopes, EventSignal
                     Cursor = -1; // read it again from the database when this node takes over
                     await Task.Delay(PollInterval, stoppingToken);
                 }
-                else if (await MatchBatchAsync(stoppingToken) < BatchSize) await wake.WaitAsync(PollInterval, stoppingToken);
+                else if (await MatchBatchAsync(stoppingToken) < BatchSize)
+                {
+                    await wake.WaitAsync(PollInterval, stoppingToken);
+                    // After a batch with no article in it (a stream of annotations, say), gather the
+                    // next commits for a moment rather than reading the events table after each one.
+                    if (!lastBatchHadArticles) await Task.Delay(QuietInterval, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -96,13 +106,21 @@ public sealed class SavedSearchFollower(IServiceScopeFactory scopes, EventSignal
         // One pass per article, judged at its newest event of the batch.
         var latest = events.Where(e => e.ArticleId is not null && e.Type is EventTypes.ArticleIngested or EventTypes.ArticleUpdated)
             .GroupBy(e => e.ArticleId!.Value).ToDictionary(g => g.Key, g => g.Max(e => e.Id));
+        lastBatchHadArticles = latest.Count > 0;
         var found = new List<(Watch Watch, IndexedArticle Article)>();
         if (Monitor.Count > 0 && latest.Count > 0)
         {
             foreach (var article in await IndexFollower.LoadAsync(db, [.. latest.Keys], ct))
                 found.AddRange(Monitor.Match(article, latest[article.Id]).Select(w => (w, article)));
         }
-        await StoreAsync(db, found, last, ct);
+        // A batch with no article to match (annotations, claims, flags) only moves the cursor: keeping
+        // that in memory spares a write that would queue behind every other writer. A restart
+        // re-reads such events, which match nothing, so the stored cursor may lag a little.
+        if (latest.Count > 0 || DateTime.UtcNow - cursorSaved > CursorSaveInterval)
+        {
+            await StoreAsync(db, found, last, ct);
+            cursorSaved = DateTime.UtcNow;
+        }
         Interlocked.Add(ref busyTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
         Cursor = last;
         return events.Count;

@@ -16,6 +16,7 @@ public sealed class WebhookSender(IServiceScopeFactory scopes, WebhookClient cli
     public const int MaxAttempts = 8;
     static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     static readonly TimeSpan MaxDelay = TimeSpan.FromHours(1);
+    static readonly TimeSpan QuietInterval = TimeSpan.FromMilliseconds(100);
     readonly TimeSpan firstDelay = TimeSpan.FromSeconds(configuration.GetValue("Webhooks:RetrySeconds", 30.0));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -27,7 +28,13 @@ public sealed class WebhookSender(IServiceScopeFactory scopes, WebhookClient cli
             {
                 var due = await DueAsync(stoppingToken);
                 await Task.WhenAll(due.Select(id => DeliverAsync(id, stoppingToken)));
-                if (due.Count == 0) await wake.WaitAsync(TimeSpan.FromMilliseconds(Math.Clamp(firstDelay.TotalMilliseconds / 2, 50, 1000)), stoppingToken);
+                if (due.Count == 0)
+                {
+                    // Every commit wakes this sender, most of them with nothing to deliver: look again
+                    // at most every tenth of a second, however many commits came meanwhile.
+                    await wake.WaitAsync(TimeSpan.FromMilliseconds(Math.Clamp(firstDelay.TotalMilliseconds / 2, 50, 1000)), stoppingToken);
+                    await Task.Delay(QuietInterval, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
