@@ -82,7 +82,8 @@ public sealed class EventBroadcaster(
     }
 
     // Compiled once: this query runs after every commit, and translating it each time cost more than running it.
-    static readonly Func<TrackerDb, long, IAsyncEnumerable<TrackerEvent>> EventsAfter = EF.CompileAsyncQuery(
+    // Per instance, not static: a compiled query serves one model, and SQLite and PostgreSQL hosts can share a process (tests).
+    readonly Func<TrackerDb, long, IAsyncEnumerable<TrackerEvent>> EventsAfter = EF.CompileAsyncQuery(
         (TrackerDb db, long last) => db.Events.AsNoTracking().Where(e => e.Id > last).OrderBy(e => e.Id).Take(200));
 
     Task Send(TrackerEvent e, CancellationToken ct)
