@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Microsoft.EntityFrameworkCore;
@@ -44,28 +43,30 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct)
     {
         // A kept answer skips parsing too; a query that cannot be read is never kept, so it is refused every time.
-        var (total, docs, facets, highlightQuery, snippetsKept) = index.Search(searcher => settings.Search.KeepResults
+        var answered = index.Search(searcher => settings.Search.KeepResults
             ? SearcherResults.GetOrAnswer(searcher, request, () => Answer(searcher, request))
             : Answer(searcher, request));
-        var ids = docs.Select(d => d.Id).ToList();
-        // Snippets already made for this answer need no text: the article's text is the largest thing read.
-        var needText = ids.Where(id => !snippetsKept.ContainsKey(id)).ToList();
+        // What the hits show (title, flags, claims, snippet) changes only through events, which re-index the article
+        // and so bring a new searcher: hits made for a kept answer stay right as long as it does.
+        var hits = answered.Hits ??= await HitsAsync(answered, ct);
+        return new SearchResult(answered.Total, request.Page, request.PageSize, hits, answered.Facets) { Rebuilding = follower.CatchingUp };
+    }
+
+    async Task<IReadOnlyList<SearchHit>> HitsAsync(Answered answered, CancellationToken ct)
+    {
+        var ids = answered.Docs.Select(d => d.Id).ToList();
         var rows = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.Title, Source = a.Source == null ? null : a.Source.Name, a.PublishedAt }).ToDictionaryAsync(a => a.Id, ct);
-        var texts = needText.Count == 0 ? [] : await db.Articles.AsNoTracking().Where(a => needText.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Text, ct);
+            .Select(a => new { a.Id, a.Title, a.Text, Source = a.Source == null ? null : a.Source.Name, a.PublishedAt }).ToDictionaryAsync(a => a.Id, ct);
         var flags = (await db.Flags.AsNoTracking().Active().Where(f => ids.Contains(f.ArticleId)).Select(f => new { f.ArticleId, f.Kind, f.Severity }).ToListAsync(ct))
             .ToLookup(f => f.ArticleId, f => new FlagBadge(f.Kind, f.Severity));
         var claims = await new Claims.ClaimQueries(db).SummariesAsync(ids, ct);
-        var snippets = highlightQuery is null ? null : new Snippets(highlightQuery, Fields.Text);
-        var hits = docs.Where(d => rows.ContainsKey(d.Id)).Select(d =>
+        var snippets = answered.HighlightQuery is null ? null : new Snippets(answered.HighlightQuery, Fields.Text);
+        return [.. answered.Docs.Where(d => rows.ContainsKey(d.Id)).Select(d =>
         {
             var row = rows[d.Id];
-            if (!snippetsKept.TryGetValue(d.Id, out var snippet) && texts.TryGetValue(d.Id, out var text))
-                snippetsKept[d.Id] = snippet = snippets?.For(text, SearchIndex.SharedAnalyzer, Fields.Text) ?? Snippets.Opening(text);
-            return new SearchHit(row.Id, row.Title, row.Source, row.PublishedAt, d.Score, snippet ?? "",
+            return new SearchHit(row.Id, row.Title, row.Source, row.PublishedAt, d.Score, snippets?.For(row.Text, SearchIndex.SharedAnalyzer, Fields.Text) ?? Snippets.Opening(row.Text),
                 FlagBadge.Distinct(flags[row.Id]), claims.GetValueOrDefault(row.Id), d.Similar) { Story = d.Story };
-        }).ToList();
-        return new SearchResult(total, request.Page, request.PageSize, hits, facets) { Rebuilding = follower.CatchingUp };
+        })];
     }
 
     /// <summary>What the index answers: the total, the page's documents, the facets and the query snippets mark.</summary>
@@ -91,12 +92,16 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
             ["month"] = [.. counter.Top(Fields.MonthFacet, 1000).OrderByDescending(f => f.Value, StringComparer.Ordinal)],
         };
         // Wildcards and fuzzy terms become the terms they matched, so snippets can mark them.
-        return new Answered(request.Collapse ? counter.Stories : counter.Matches, hits, facetValues, textQuery is null ? null : searcher.Rewrite(textQuery), []);
+        return new Answered(request.Collapse ? counter.Stories : counter.Matches, hits, facetValues, textQuery is null ? null : searcher.Rewrite(textQuery));
     }
 
-    /// <summary>An answer of the index; kept, it also keeps the snippets made for it (a new text means a new searcher).</summary>
+    /// <summary>An answer of the index; kept, it also keeps the hits made for it.</summary>
     sealed record Answered(int Total, List<(int Id, float Score, int Similar, string? Story)> Docs,
-        IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets, Query? HighlightQuery, ConcurrentDictionary<int, string> Snippets);
+        IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets, Query? HighlightQuery)
+    {
+        /// <summary>The hits as shown, once made (two searches may both make them: the same hits either way).</summary>
+        public IReadOnlyList<SearchHit>? Hits { get; set; }
+    }
 
     /// <summary>Matching coverage per day, week or month, each bucket also counted by the claim statuses its articles carry.</summary>
     public IReadOnlyList<TimelineBucket> Timeline(SearchRequest request, string interval)
