@@ -28,7 +28,8 @@ public static class DatabaseSetup
                 .AddInterceptors(Ordering, sp.GetRequiredService<EventSignalInterceptor>()));
         else
             services.AddDbContextPool<TrackerDb>((sp, o) => o
-                .UseSqlite(ConnectionString(sp))
+                // One JSON array parameter for `ids.Contains(x)`: the SQL stays the same whatever the list's length.
+                .UseSqlite(ConnectionString(sp), sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                 .AddInterceptors(Pragmas, Ordering, sp.GetRequiredService<EventSignalInterceptor>()));
         // So that `dotnet ef --context PostgresTrackerDb` can build it without a server (adding a migration never connects).
         if (EF.IsDesignTime && !postgres) services.AddDbContext<PostgresTrackerDb>(o => o.UseNpgsql("Host=localhost;Database=policytracker"));
