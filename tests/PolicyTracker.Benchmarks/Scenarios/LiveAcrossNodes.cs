@@ -99,23 +99,8 @@ public static class LiveAcrossNodes
     /// <summary>Posts go to <paramref name="writer"/>; the clients listen on <paramref name="reader"/>.</summary>
     sealed record Side(HttpClient Writer, HttpClient Reader, HubFleet Fleet, string Container, string Exact)
     {
-        public async Task<int> RoundAsync(string prefix, int count)
-        {
-            Fleet.Reset();
-            var keys = new List<string>();
-            var sends = new List<Task>();
-            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-            for (var i = 0; i < count; i++)
-            {
-                await timer.WaitForNextTickAsync();
-                var key = $"{prefix}-{i}";
-                keys.Add(key);
-                Fleet.MarkSent(key);
-                sends.Add(AnnotateAsync(key));
-            }
-            await Task.WhenAll(sends);
-            return keys.Count - await Fleet.WaitAllAsync(keys, TimeSpan.FromSeconds(10));
-        }
+        public async Task<int> RoundAsync(string prefix, int count) =>
+            (await LiveScenario.AtRateAsync(Fleet, prefix, count, AnnotateAsync)).Missing;
 
         async Task AnnotateAsync(string key)
         {

@@ -138,7 +138,7 @@ public sealed class LiveScenario : IScenario
     }
 
     /// <summary>Sends <paramref name="count"/> messages at 10 per second; latencies once all arrived (or 10 s passed).</summary>
-    static async Task<(Stats Delivery, Stats AllClients, int Missing)> AtRateAsync(HubFleet fleet, string prefix, int count, Func<string, Task> send)
+    internal static async Task<(Stats Delivery, Stats AllClients, int Missing)> AtRateAsync(HubFleet fleet, string prefix, int count, Func<string, Task> send)
     {
         fleet.Reset();
         var keys = new List<string>();
