@@ -32,8 +32,6 @@ public sealed class Flag
     public DateTime? RetiredAt { get; set; }
     /// <summary>Why it is no longer raised, e.g. that its quote is gone from the current revision.</summary>
     public string? RetiredNote { get; set; }
-    /// <summary>Raised now and not dismissed.</summary>
-    public bool Active => !Dismissed && RetiredAt is null;
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 }
 

@@ -12,26 +12,9 @@ using static PolicyTracker.Tests.SavedSearches.SavedSearchTesting;
 namespace PolicyTracker.Tests.SavedSearches;
 
 /// <summary>A loopback receiver and an app allowed to post to it, retrying after a quarter of a second.</summary>
-public sealed class ReceiverAndApp : IAsyncLifetime
+public sealed class ReceiverAndApp : SiteAndApp
 {
-    public LocalSite Site { get; private set; } = null!;
-    public TrackerApp App { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        Site = await LocalSite.StartAsync();
-        App = new TrackerApp(new()
-        {
-            ["Fetch:AllowedHosts:0"] = Site.HostAndPort,
-            ["Webhooks:RetrySeconds"] = "0.25",
-        });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await App.DisposeAsync();
-        await Site.DisposeAsync();
-    }
+    protected override IReadOnlyDictionary<string, string> MoreSettings { get; } = new Dictionary<string, string> { ["Webhooks:RetrySeconds"] = "0.25" };
 }
 
 public sealed class WebhookTests(ReceiverAndApp fixture) : IClassFixture<ReceiverAndApp>
