@@ -31,6 +31,9 @@ public static class CodePointText
     /// <summary>Code-point offset of UTF-16 index <paramref name="utf16Index"/>.</summary>
     public static int CodePoint(string text, int utf16Index)
     {
+        // Most texts have no surrogate pairs, where both counts agree: one vectorized scan says so.
+        var span = text.AsSpan(0, Math.Clamp(utf16Index, 0, text.Length));
+        if (!span.ContainsAnyInRange('\uD800', '\uDFFF')) return span.Length;
         var count = 0;
         for (var i = 0; i < utf16Index && i < text.Length; i++)
         {
@@ -42,6 +45,7 @@ public static class CodePointText
     /// <summary>UTF-16 index of code-point offset <paramref name="codePoint"/> (clamped to the text's end).</summary>
     public static int Utf16Index(string text, int codePoint)
     {
+        if (!text.AsSpan(0, Math.Clamp(codePoint, 0, text.Length)).ContainsAnyInRange('\uD800', '\uDFFF')) return Math.Clamp(codePoint, 0, text.Length);
         var i = 0;
         for (var seen = 0; seen < codePoint && i < text.Length; seen++)
             i += char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;

@@ -9,14 +9,20 @@ public static class ClaimSuggestions
     /// <summary>Adds the candidates found in a new article as suggestions (saved with the article's batch).</summary>
     public static void AddNew(TrackerDb db, int articleId, string text, IReadOnlyList<CandidateClaim> candidates)
     {
+        foreach (var claim in New(articleId, text, candidates)) db.Claims.Add(claim);
+    }
+
+    /// <summary>The suggestion rows for a new article's candidates, for the caller to insert.</summary>
+    public static IEnumerable<Claim> New(int articleId, string text, IReadOnlyList<CandidateClaim> candidates)
+    {
         foreach (var c in candidates)
         {
             if (ClaimAnchor.At(text, c.Start, c.End) is not { } span) continue;
-            db.Claims.Add(new Claim
+            yield return new Claim
             {
                 ArticleId = articleId, Exact = span.Exact, Prefix = span.Prefix, Suffix = span.Suffix,
                 Start = span.Start, End = span.End, Suggestion = SuggestionStates.Suggested,
-            });
+            };
         }
     }
 

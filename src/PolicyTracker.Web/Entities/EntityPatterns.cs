@@ -55,7 +55,9 @@ public sealed partial class EntityMatcher
         if (families.Brands.Contains(t[j].Norm) && j + 1 < t.Count && Adjacent(t, j, 1) && families.ByToken.ContainsKey(t[j + 1].Norm)) j++;
         string family; string? glued = null;
         if (families.ByToken.ContainsKey(t[j].Norm)) family = t[j].Norm;
-        else if (families.ByToken.Keys.FirstOrDefault(f => t[j].Norm.Length > f.Length && t[j].Norm.StartsWith(f, StringComparison.Ordinal) && t[j].Norm[f.Length..].All(char.IsDigit)) is { } f)
+        // A family glued to its version ends in a digit: other words need not be compared with every family.
+        else if (t[j].Norm is [.., var last] && char.IsDigit(last)
+                 && families.ByToken.Keys.FirstOrDefault(f => t[j].Norm.Length > f.Length && t[j].Norm.StartsWith(f, StringComparison.Ordinal) && t[j].Norm[f.Length..].All(char.IsDigit)) is { } f)
             (family, glued) = (f, t[j].Norm[f.Length..]);
         else return GenericProduct(t, i);
 
@@ -147,13 +149,15 @@ public sealed partial class EntityMatcher
         var people = found.Where(f => f.Type == EntityTypes.Person).ToList();
         if (people.Count == 0) return found;
         var covered = found.Select(f => (f.Start, f.End)).ToList();
+        // Each person's surname, worked out once rather than for every capitalised word.
+        var surnames = people.Select(p => (Person: p, Surname: LastWord(text[p.Start..p.End]))).ToList();
         var extra = new List<FoundEntity>();
         for (var k = 0; k < tokens.Count; k++)
         {
             var token = tokens[k];
             if (!token.IsCapitalised || covered.Any(c => token.Start < c.End && token.End > c.Start)) continue;
             if (k + 1 < tokens.Count && tokens[k + 1].IsCapitalised && tokens[k + 1].IsWord && tokens[k + 1].Start == token.End + 1) continue;
-            var person = people.FirstOrDefault(p => p.Start < token.Start && LastWord(text[p.Start..p.End]) == token.Norm);
+            var person = surnames.FirstOrDefault(p => p.Person.Start < token.Start && p.Surname == token.Norm).Person;
             if (person is not null) extra.Add(person with { Start = token.Start, End = token.End });
         }
         return extra.Count == 0 ? found : [.. found.Concat(extra).OrderBy(f => f.Start)];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Web.Articles;
 using PolicyTracker.Web.Data;
@@ -12,12 +14,13 @@ namespace PolicyTracker.Web.Ingestion;
 /// Drafts are stored in batches, one transaction per batch, so bulk imports do not pay a
 /// commit per article; a known address fetched again with changed text becomes a new revision.
 /// </summary>
-public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleReader reader, ProvenanceEngine provenance, Stories.StoryClustering stories, Entities.Gazetteer gazetteer)
+public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleReader reader, ProvenanceEngine provenance, Stories.StoryClustering stories, Entities.Gazetteer gazetteer, EventSignal signal)
 {
     const int BatchSize = 100;
     readonly SourceFiling sources = new(db);
     readonly Entities.EntityLinking entities = new(db);
     readonly List<Stories.StoryItem> revised = [];
+    readonly RowInserts rows = new(db);
 
     /// <summary>Stores the draft, or returns the article it duplicates; throws <see cref="InvalidDraftException"/> for bad input.</summary>
     public async Task<IngestOutcome> AddAsync(ArticleDraft draft, CancellationToken ct = default)
@@ -29,16 +32,63 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
     /// <summary>Stores many drafts; each gets an outcome or its reason, in the order given.</summary>
     public async Task<IReadOnlyList<DraftOutcome>> AddManyAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken ct = default)
     {
-        var prepared = new PreparedArticle?[drafts.Count];
-        var results = new DraftOutcome?[drafts.Count];
+        var results = new List<DraftOutcome>(drafts.Count);
+        await foreach (var outcome in AddAllAsync(drafts, ct)) results.Add(outcome);
+        return results;
+    }
+
+    /// <summary>
+    /// Stores a stream of drafts (a long import), yielding each one's outcome or reason in the order
+    /// given. Cleaning runs ahead of storing, in parallel, for the whole stream: the next batches are
+    /// prepared (CPU) while this one is stored (database), so neither waits for the other. The
+    /// provenance rules and the gazetteer are read once, when the stream starts.
+    /// </summary>
+    public async IAsyncEnumerable<DraftOutcome> AddAllAsync(IEnumerable<ArticleDraft> drafts, [EnumeratorCancellation] CancellationToken ct = default)
+    {
         var rules = await db.ProvenanceRules.AsNoTracking().Where(r => r.Enabled).ToListAsync(ct);
         var matcher = await gazetteer.MatcherAsync(db, ct);
-        Task Prepare(int start) => Task.Run(() => Parallel.For(start, Math.Min(start + BatchSize, drafts.Count), new ParallelOptions { CancellationToken = ct }, i =>
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // At most two batches wait, cleaned, for the store: enough to keep it busy, bounded in memory.
+        var ready = Channel.CreateBounded<PreparedBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var preparing = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var chunk in drafts.Chunk(BatchSize))
+                    await ready.Writer.WriteAsync(Prepare(chunk, rules, matcher, stop.Token), stop.Token);
+                ready.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                ready.Writer.Complete(e);
+            }
+        }, stop.Token);
+        try
+        {
+            await foreach (var batch in ready.Reader.ReadAllAsync(ct))
+            {
+                foreach (var outcome in await StoreAsync(batch, ct)) yield return outcome;
+            }
+        }
+        finally
+        {
+            // A caller that stops reading early stops the cleaning too.
+            await stop.CancelAsync();
+            await preparing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    sealed record PreparedBatch(PreparedArticle?[] Articles, InvalidDraftException?[] Errors);
+
+    PreparedBatch Prepare(ArticleDraft[] drafts, IReadOnlyList<Provenance.ProvenanceRule> rules, Entities.EntityMatcher matcher, CancellationToken ct)
+    {
+        var batch = new PreparedBatch(new PreparedArticle?[drafts.Length], new InvalidDraftException?[drafts.Length]);
+        Parallel.For(0, drafts.Length, new ParallelOptions { CancellationToken = ct }, i =>
         {
             try
             {
                 var p = PreparedArticle.From(drafts[i], canonical);
-                prepared[i] = p with
+                batch.Articles[i] = p with
                 {
                     ContentFlags = provenance.EvaluateContent(p.Facts(), rules),
                     StorySignature = Stories.StorySignature.Of(p.Text),
@@ -46,35 +96,34 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
                     CandidateClaims = Claims.ClaimFinder.Find(p.Text),
                 };
             }
-            catch (InvalidDraftException e) { results[i] = new DraftOutcome(null, e); }
-        }), ct);
+            catch (InvalidDraftException e) { batch.Errors[i] = e; }
+        });
+        return batch;
+    }
 
-        // Cleaning the next batch (CPU) overlaps storing this one (database).
-        var preparing = Prepare(0);
-        for (var start = 0; start < drafts.Count; start += BatchSize)
+    async Task<DraftOutcome[]> StoreAsync(PreparedBatch prepared, CancellationToken ct)
+    {
+        var results = prepared.Errors.Select(e => new DraftOutcome(null, e)).ToArray();
+        var batch = Enumerable.Range(0, prepared.Articles.Length).Where(i => prepared.Articles[i] is not null).ToList();
+        if (batch.Count == 0) return results;
+        IReadOnlyList<IngestOutcome> stored;
+        try
         {
-            await preparing;
-            if (start + BatchSize < drafts.Count) preparing = Prepare(start + BatchSize);
-            var batch = Enumerable.Range(start, Math.Min(BatchSize, drafts.Count - start)).Where(i => prepared[i] is not null).ToList();
-            if (batch.Count == 0) continue;
-            IReadOnlyList<IngestOutcome> stored;
-            try
-            {
-                stored = await StoreBatchAsync(batch.Select(i => prepared[i]!).ToList(), ct);
-            }
-            catch (DbUpdateException)
-            {
-                // A concurrent ingest stored one of these articles or sources a moment earlier;
-                // a second pass finds them and files each draft accordingly.
-                db.ChangeTracker.Clear();
-                db.ChangeTracker.AutoDetectChangesEnabled = true;
-                sources.EndBatch(committed: false);
-                revised.Clear();
-                stored = await StoreBatchAsync(batch.Select(i => prepared[i]!).ToList(), ct);
-            }
-            for (var k = 0; k < batch.Count; k++) results[batch[k]] = new DraftOutcome(stored[k], null);
+            stored = await StoreBatchAsync(batch.Select(i => prepared.Articles[i]!).ToList(), ct);
         }
-        return results!;
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
+        {
+            // A concurrent ingest stored one of these articles or sources a moment earlier;
+            // a second pass finds them and files each draft accordingly.
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            rows.Dispose();
+            sources.EndBatch(committed: false);
+            revised.Clear();
+            stored = await StoreBatchAsync(batch.Select(i => prepared.Articles[i]!).ToList(), ct);
+        }
+        for (var k = 0; k < batch.Count; k++) results[batch[k]] = new DraftOutcome(stored[k], null);
+        return results;
     }
 
     async Task<IReadOnlyList<IngestOutcome>> StoreBatchAsync(List<PreparedArticle> batch, CancellationToken ct)
@@ -89,8 +138,9 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
         var outcomes = new IngestOutcome?[batch.Count];
         // Only new entities are added below; scanning the tracker for edits on every Add is wasted work.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var added = new List<(int Index, Article Article, Snapshot? Snapshot)>();
+        var added = new List<(int Index, Article Article)>();
         var placed = new List<Stories.StoryItem>();
+        var changed = new List<int>();
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             for (var i = 0; i < batch.Count; i++)
@@ -118,38 +168,61 @@ public sealed class ArticleStore(TrackerDb db, CanonicalHtml canonical, ArticleR
                     ContentHash = p.Hash,
                 };
                 await sources.FileAsync(article, p.Draft, ct);
-                db.Articles.Add(article);
-                added.Add((i, article, AddSnapshot(p.Draft.Snapshot, article)));
+                added.Add((i, article));
                 // Later drafts of this batch with the same text or address are duplicates of this one.
                 known.Add(new KnownArticle(0, p.Title, p.Hash, p.CanonicalUrl) { Pending = article });
             }
             if (added.Count > 0)
             {
-                // Revisions and events need the articles' ids: a second save in the same transaction.
-                await db.SaveChangesAsync(ct);
+                // Sources first seen in this batch get their ids before the articles that name them.
+                if (db.ChangeTracker.Entries<Source>().Any(e => e.State == EntityState.Added)) await db.SaveChangesAsync(ct);
+                // New articles and the rows that hang on them go in through prepared inserts (see RowInserts).
+                foreach (var (_, article) in added)
+                {
+                    if (article.Source is { } fresh) article.SourceId = fresh.Id;
+                    await rows.AddAsync(article, ct);
+                }
+                var snapshots = new Dictionary<int, int>();
+                foreach (var (index, article) in added)
+                {
+                    if (batch[index].Draft.Snapshot is not { } draft) continue;
+                    var snapshot = Snapshot.From(draft);
+                    snapshot.ArticleId = article.Id;
+                    await rows.AddAsync(snapshot, ct);
+                    snapshots[article.Id] = snapshot.Id;
+                }
                 placed = [.. added.Select(x => new Stories.StoryItem(x.Article.Id, x.Article.PublishedAt, x.Article.IngestedAt, x.Article.Text, batch[x.Index].StorySignature))];
                 foreach (var joined in await stories.PlaceAsync(db, placed, ct))
-                    db.Events.Add(TrackerEvent.Create(EventTypes.ArticleUpdated, joined, new { id = joined, reason = "joined a story" }));
+                {
+                    await rows.AddAsync(TrackerEvent.Create(EventTypes.ArticleUpdated, joined, new { id = joined, reason = "joined a story" }), ct);
+                    changed.Add(joined);
+                }
                 await entities.SetFoundAsync([.. added.Select(x => (x.Article.Id, x.Article.Text, batch[x.Index].Entities))], ct);
-                foreach (var (index, article, snapshot) in added)
+                foreach (var (index, article) in added)
                 {
                     var p = batch[index];
-                    db.Revisions.Add(RevisionOf(article.Id, 1, p, snapshot?.Id ?? p.Draft.SharedSnapshotId));
+                    await rows.AddAsync(RevisionOf(article.Id, 1, p, snapshots.TryGetValue(article.Id, out var snapshotId) ? snapshotId : p.Draft.SharedSnapshotId), ct);
                     var (credibility, rated) = sources.RatingOf(article);
-                    FlagSync.AddNew(db, article.Id, [.. p.ContentFlags, .. ProvenanceEngine.SourceFlags(credibility, rated)]);
-                    Claims.ClaimSuggestions.AddNew(db, article.Id, p.Text, p.CandidateClaims);
-                    db.Events.Add(TrackerEvent.Create(EventTypes.ArticleIngested, article.Id,
-                        new { article.Id, article.Title, source = sources.NameOf(article), article.PublishedAt }));
+                    foreach (var flag in FlagSync.New(article.Id, [.. p.ContentFlags, .. ProvenanceEngine.SourceFlags(credibility, rated)])) await rows.AddAsync(flag, ct);
+                    foreach (var claim in Claims.ClaimSuggestions.New(article.Id, p.Text, p.CandidateClaims)) await rows.AddAsync(claim, ct);
+                    await rows.AddAsync(TrackerEvent.Create(EventTypes.ArticleIngested, article.Id,
+                        new { article.Id, article.Title, source = sources.NameOf(article), article.PublishedAt }), ct);
+                    changed.Add(article.Id);
                 }
+                // Story memberships and any new stories, which story placement tracked.
                 await db.SaveChangesAsync(ct);
+                signal.ChangedArticles(changed);
             }
             await tx.CommitAsync(ct);
         }
+        rows.Dispose(); // its commands belong to the transaction just ended
+        // As the save interceptor does for tracked events: caches of these articles drop them now, and followers wake.
+        signal.ChangedArticles(changed);
         stories.Committed([.. placed, .. revised], db);
         revised.Clear();
         // Readers must not keep serving the version a revision replaced.
         reader.Forget(outcomes.Where(o => o?.Status == IngestStatus.Updated).Select(o => o!.ArticleId));
-        foreach (var (index, article, _) in added) outcomes[index] = new IngestOutcome(article.Id, article.Title, IngestStatus.Created);
+        foreach (var (index, article) in added) outcomes[index] = new IngestOutcome(article.Id, article.Title, IngestStatus.Created);
         for (var i = 0; i < batch.Count; i++)
         {
             // Duplicates of an article added in this same batch learn its id now.

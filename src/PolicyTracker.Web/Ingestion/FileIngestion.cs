@@ -24,34 +24,42 @@ public sealed class FileIngestion(ArticleStore store, TextWriter? progress = nul
             else failed.Add($"{path}: no such file or folder");
         }
 
-        int created = 0, duplicates = 0;
-        const int chunk = 200;
-        for (var start = 0; start < files.Count; start += chunk)
+        int created = 0, duplicates = 0, done = 0;
+        // Files are read as the store asks for them, on its cleaning thread; names line up with outcomes.
+        var names = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        IEnumerable<ArticleDraft> Drafts()
         {
-            var names = new List<string>();
-            var drafts = new List<ArticleDraft>();
-            foreach (var file in files.Skip(start).Take(chunk))
+            foreach (var file in files)
             {
+                ArticleDraft draft;
                 try
                 {
-                    drafts.Add(await ReadAsync(file, ct));
-                    names.Add(file);
+                    draft = Read(file);
                 }
                 catch (Exception e) when (e is FormatException or IOException or DecoderFallbackException)
                 {
-                    failed.Add($"{file}: {e.Message}");
+                    lock (failed) failed.Add($"{file}: {e.Message}");
+                    Interlocked.Increment(ref done);
+                    continue;
                 }
+                names.Enqueue(file);
+                yield return draft;
             }
-            var outcomes = await store.AddManyAsync(drafts, ct);
-            for (var i = 0; i < outcomes.Count; i++)
-            {
-                if (outcomes[i].Error is { } error) failed.Add($"{names[i]}: {error.Message}");
-                else if (outcomes[i].Outcome!.Status == IngestStatus.Created) created++;
-                else duplicates++;
-            }
-            Report(Math.Min(start + chunk, files.Count), files.Count);
         }
-        return new ImportSummary(created, duplicates, failed);
+        await foreach (var outcome in store.AddAllAsync(Drafts(), ct))
+        {
+            names.TryDequeue(out var name);
+            if (outcome.Error is { } error)
+            {
+                lock (failed) failed.Add($"{name}: {error.Message}");
+            }
+            else if (outcome.Outcome!.Status == IngestStatus.Created) created++;
+            else duplicates++;
+            Report(Interlocked.Increment(ref done), files.Count);
+        }
+        // Files that could not be read at the end are counted here, so the bar still closes.
+        if (lastReported != files.Count) Report(files.Count, files.Count);
+        lock (failed) return new ImportSummary(created, duplicates, [.. failed]);
     }
 
     /// <summary>The article files under a folder, in name order, without README files.</summary>
@@ -73,6 +81,26 @@ public sealed class FileIngestion(ArticleStore store, TextWriter? progress = nul
         {
             throw new FormatException("The file is not UTF-8 text.");
         }
+        return FromContent(file, content);
+    }
+
+    /// <summary>The draft in one file, read synchronously (the store's cleaning thread reads files as it goes).</summary>
+    public static ArticleDraft Read(string file)
+    {
+        string content;
+        try
+        {
+            content = File.ReadAllText(file, StrictUtf8);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new FormatException("The file is not UTF-8 text.");
+        }
+        return FromContent(file, content);
+    }
+
+    static ArticleDraft FromContent(string file, string content)
+    {
         if (content.Contains('\0')) throw new FormatException("The file is binary, not text.");
         var name = Path.GetFileNameWithoutExtension(file);
         return Path.GetExtension(file).ToLowerInvariant() switch
@@ -99,10 +127,13 @@ public sealed class FileIngestion(ArticleStore store, TextWriter? progress = nul
         return new ArticleDraft(string.IsNullOrEmpty(title) ? fallbackTitle : title, body?.InnerHtml ?? "", ContentType.Html);
     }
 
+    int lastReported;
+
     void Report(int done, int total)
     {
         if (progress is null || total < 20) return;
         if (done % Math.Max(1, total / 50) != 0 && done != total) return;
+        lastReported = done;
         var width = 30;
         var filled = done * width / total;
         progress.Write($"\r[{new string('#', filled)}{new string('.', width - filled)}] {done}/{total}");

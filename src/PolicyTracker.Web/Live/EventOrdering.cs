@@ -30,7 +30,7 @@ public sealed class EventOrdering : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
-    static void Serialize(DbCommand command)
+    internal static void Serialize(DbCommand command)
     {
         if (command.GetType().Name == "NpgsqlCommand"
             && command.CommandText.Contains("INSERT INTO \"Events\"", StringComparison.Ordinal))

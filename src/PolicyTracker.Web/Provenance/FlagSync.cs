@@ -9,8 +9,11 @@ public static class FlagSync
     /// <summary>New flags for a new article.</summary>
     public static void AddNew(TrackerDb db, int articleId, IEnumerable<FlagDraft> drafts)
     {
-        foreach (var draft in drafts) db.Flags.Add(ToFlag(articleId, draft));
+        foreach (var flag in New(articleId, drafts)) db.Flags.Add(flag);
     }
+
+    /// <summary>The rows of a new article's flags, for the caller to insert.</summary>
+    public static IEnumerable<Flag> New(int articleId, IEnumerable<FlagDraft> drafts) => drafts.Select(d => ToFlag(articleId, d));
 
     /// <summary>
     /// Brings the article's flags in line with <paramref name="drafts"/>; true when anything changed. A flag that is not raised

@@ -33,10 +33,22 @@ public sealed class StoryClustering(StoryIndex index, Articles.ArticleReader rea
 
         var changed = new HashSet<int>();
         var placed = new List<(StoryItem Item, StoryMember Member, long[] Bands)>();
+        // Which items placed earlier in this batch share a band: one lookup per band rather than comparing every pair.
+        var batchBands = new Dictionary<long, List<int>>();
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
             var bands = StorySignature.BandKeys(item.Signature);
+            var sharing = new SortedSet<int>();
+            foreach (var band in bands)
+            {
+                if (batchBands.TryGetValue(band, out var earlier)) sharing.UnionWith(earlier);
+            }
+            foreach (var band in bands.Distinct())
+            {
+                if (!batchBands.TryGetValue(band, out var list)) batchBands[band] = list = [];
+                list.Add(placed.Count);
+            }
             if (!members.TryGetValue(item.ArticleId, out var member))
             {
                 member = new StoryMember { ArticleId = item.ArticleId, Signature = StorySignature.ToBytes(item.Signature) };
@@ -49,7 +61,7 @@ public sealed class StoryClustering(StoryIndex index, Articles.ArticleReader rea
 
             // Stored candidates and those placed earlier in this batch, best confirmed overlap first.
             var close = candidates[i].Where(stored.ContainsKey).Select(id => (Other: stored[id], Member: members.GetValueOrDefault(id)))
-                .Concat(placed.Take(placed.Count - 1).Where(p => p.Bands.Intersect(bands).Any()).Select(p => (Other: p.Item, Member: (StoryMember?)p.Member)))
+                .Concat(sharing.Select(k => (Other: placed[k].Item, Member: (StoryMember?)placed[k].Member)))
                 .Where(c => c.Member is not null && c.Member.Decision != StoryDecision.Alone)
                 .Select(c => (c.Other, c.Member, Estimate: StorySignature.Estimate(item.Signature, c.Other.Signature.Length > 0 ? c.Other.Signature : StorySignature.FromBytes(c.Member!.Signature))))
                 .Where(c => c.Estimate >= StoryMatch.MinEstimate).ToList();
