@@ -53,13 +53,14 @@ public sealed class RowInserts(TrackerDb db) : IDisposable
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction;
         var names = columns.Select((_, i) => sql.GenerateParameterNamePlaceholder("p" + i)).ToList();
+        var parameters = columns.Select((_, i) => sql.GenerateParameterName("p" + i)).ToArray();
         command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) " +
             $"VALUES ({string.Join(", ", names)})" + (key is null ? "" : $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}");
         if (entity.ClrType == typeof(Live.TrackerEvent)) Live.EventOrdering.Serialize(command);
-        return new Insert(command, key, [.. columns.Select(c => (c, c.GetRelationalTypeMapping()))]);
+        return new Insert(command, key, [.. columns.Select(c => (c, c.GetRelationalTypeMapping()))], parameters);
     }
 
-    sealed record Insert(DbCommand Command, IProperty? Key, (IProperty Property, RelationalTypeMapping Mapping)[] Columns)
+    sealed record Insert(DbCommand Command, IProperty? Key, (IProperty Property, RelationalTypeMapping Mapping)[] Columns, string[] Parameters)
     {
         // Parameters are made afresh by each column's type mapping, as SaveChanges makes them (conversions
         // included); the command text, and so the statement the database prepared, stays the same.
@@ -69,7 +70,7 @@ public sealed class RowInserts(TrackerDb db) : IDisposable
             for (var i = 0; i < Columns.Length; i++)
             {
                 var (property, mapping) = Columns[i];
-                Command.Parameters.Add(mapping.CreateParameter(Command, "p" + i, property.PropertyInfo!.GetValue(entity), property.IsNullable));
+                Command.Parameters.Add(mapping.CreateParameter(Command, Parameters[i], property.PropertyInfo!.GetValue(entity), property.IsNullable));
             }
         }
     }
