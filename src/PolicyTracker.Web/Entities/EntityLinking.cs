@@ -78,8 +78,18 @@ public sealed class EntityLinking(TrackerDb db)
         if (rows.Count == 0) return;
         // Entities found by patterns for the first time need their ids first.
         if (rows.Any(r => r.Fresh is not null)) await db.SaveChangesAsync(ct);
+        var distinct = rows.DistinctBy(r => (r.ArticleId, r.Fresh?.Id ?? r.EntityId));
+        if (db.Database.CurrentTransaction is not null)
+        {
+            // Inside the caller's transaction (ingest), one prepared insert per row: SQLite parses a
+            // large multi-row statement each time and matches its hundreds of parameters by name.
+            using var inserts = new Data.RowInserts(db);
+            foreach (var r in distinct)
+                await inserts.AddAsync(new ArticleEntity { ArticleId = r.ArticleId, EntityId = r.Fresh?.Id ?? r.EntityId!.Value, Mentions = r.Mentions, Origin = EntityOrigin.Found }, ct);
+            return;
+        }
         var origin = nameof(EntityOrigin.Found);
-        foreach (var chunk in rows.DistinctBy(r => (r.ArticleId, r.Fresh?.Id ?? r.EntityId)).Chunk(200))
+        foreach (var chunk in distinct.Chunk(200))
         {
             var values = new List<object>(chunk.Length * 4);
             var sql = new System.Text.StringBuilder("INSERT INTO \"ArticleEntities\" (\"ArticleId\", \"EntityId\", \"Mentions\", \"Origin\") VALUES ");
