@@ -1,14 +1,15 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace PolicyTracker.Web.Search;
 
 /// <summary>
 /// What facet counting reads of one segment, decoded once and kept while the segment lives: each
-/// document's ordinals per facet field, the names of those ordinals, and the story and time of
-/// each document. Segments never change, so this is shared by every search; reading doc values
+/// document's values per facet field (as <see cref="FacetValues"/> numbers), and the story (number
+/// and <see cref="StorySlots"/> slot), time and article id of each document. Segments never change, so this is shared by every search; reading doc values
 /// per match and per search was most of a faceted search's time.
 /// </summary>
 public sealed class SegmentFacets
@@ -17,6 +18,8 @@ public sealed class SegmentFacets
 
     readonly ConcurrentDictionary<string, Lazy<FieldOrdinals?>> fields = new();
     readonly ConcurrentDictionary<string, Lazy<long[]?>> numbers = new();
+    Lazy<int[]>? ids;
+    Lazy<int[]?>? slots;
 
     /// <summary>The decoded facets of the segment <paramref name="reader"/> reads.</summary>
     public static SegmentFacets Of(AtomicReader reader) => Segments.GetValue(reader.CoreCacheKey, _ => new SegmentFacets());
@@ -26,23 +29,53 @@ public sealed class SegmentFacets
     /// <summary>Each document's story number (0 = alone), or null when the segment has none.</summary>
     public long[]? Stories(AtomicReader reader) => Numbers(reader, Fields.StoryNumber);
 
+    /// <summary>Each document's article id, read once from the id terms: loading stored fields for each hit cost more than the search's scoring of a page.</summary>
+    public int[] Ids(AtomicReader reader)
+    {
+        var lazy = ids ?? Interlocked.CompareExchange(ref ids, new Lazy<int[]>(() => DecodeIds(reader)), null) ?? ids;
+        return lazy.Value;
+    }
+
+    /// <summary>Each document's story slot (-1 = alone), or null when the segment has no story numbers.</summary>
+    public int[]? StorySlotsOf(AtomicReader reader)
+    {
+        var lazy = slots ?? Interlocked.CompareExchange(ref slots, new Lazy<int[]?>(() => Stories(reader) is { } numbers ? Search.StorySlots.Of(numbers) : null), null) ?? slots;
+        return lazy.Value;
+    }
+
     /// <summary>Each document's publication ticks, or null when the segment has none.</summary>
     public long[]? Times(AtomicReader reader) => Numbers(reader, Fields.PublishedSort);
 
     /// <summary>The ordinals of <paramref name="field"/>, or null when no document in the segment has it.</summary>
     public FieldOrdinals? Field(AtomicReader reader, string field) =>
-        fields.GetOrAdd(field, name => new Lazy<FieldOrdinals?>(() => FieldOrdinals.Read(reader.GetSortedSetDocValues(name), reader.MaxDoc))).Value;
+        fields.GetOrAdd(field, name => new Lazy<FieldOrdinals?>(() => FieldOrdinals.Read(reader.GetSortedSetDocValues(name), reader.MaxDoc, FacetValues.Of(name)))).Value;
 
     /// <summary>Decodes the given fields now (after a refresh, so the first search does not pay for it).</summary>
     public void Warm(AtomicReader reader, IEnumerable<string> names)
     {
         foreach (var name in names) Field(reader, name);
-        Stories(reader);
+        StorySlotsOf(reader);
         Times(reader);
+        Ids(reader);
     }
 
     long[]? Numbers(AtomicReader reader, string field) =>
         numbers.GetOrAdd(field, name => new Lazy<long[]?>(() => Decode(reader.GetNumericDocValues(name), reader.MaxDoc))).Value;
+
+    static int[] DecodeIds(AtomicReader reader)
+    {
+        // Every document has exactly one id term; deleted ones keep theirs, harmlessly.
+        var result = new int[reader.MaxDoc];
+        var terms = reader.GetTerms(Fields.Id)?.GetEnumerator();
+        DocsEnum? docs = null;
+        while (terms is not null && terms.MoveNext())
+        {
+            var id = int.Parse(terms.Term.Utf8ToString(), System.Globalization.CultureInfo.InvariantCulture);
+            docs = terms.Docs(null, docs, DocsFlags.NONE);
+            for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc()) result[doc] = id;
+        }
+        return result;
+    }
 
     static long[]? Decode(NumericDocValues? values, int maxDoc)
     {
@@ -53,32 +86,33 @@ public sealed class SegmentFacets
     }
 }
 
-/// <summary>One facet field of one segment: document <c>d</c> has the ordinals <c>Ords[Starts[d]..Starts[d + 1]]</c>, each naming <c>Names[ord]</c>.</summary>
-public sealed class FieldOrdinals(int[] starts, int[] ords, string[] names)
+/// <summary>One facet field of one segment: document <c>d</c> has the values <c>Values[Starts[d]..Starts[d + 1]]</c>, numbered by <see cref="Numbering"/>.</summary>
+public sealed class FieldOrdinals(int[] starts, int[] values, FacetValues numbering)
 {
     public int[] Starts { get; } = starts;
-    public int[] Ords { get; } = ords;
-    public string[] Names { get; } = names;
+    public int[] Values { get; } = values;
+    public FacetValues Numbering { get; } = numbering;
 
-    internal static FieldOrdinals? Read(SortedSetDocValues? values, int maxDoc)
+    internal static FieldOrdinals? Read(SortedSetDocValues? docValues, int maxDoc, FacetValues numbering)
     {
-        if (values is null) return null;
-        var starts = new int[maxDoc + 1];
-        var ords = new List<int>(maxDoc);
-        for (var doc = 0; doc < maxDoc; doc++)
-        {
-            starts[doc] = ords.Count;
-            values.SetDocument(doc);
-            for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd()) ords.Add((int)ord);
-        }
-        starts[maxDoc] = ords.Count;
-        var names = new string[values.ValueCount];
+        if (docValues is null) return null;
+        var names = new string[docValues.ValueCount];
         var scratch = new BytesRef();
         for (var ord = 0; ord < names.Length; ord++)
         {
-            values.LookupOrd(ord, scratch);
+            docValues.LookupOrd(ord, scratch);
             names[ord] = scratch.Utf8ToString();
         }
-        return new FieldOrdinals(starts, [.. ords], names);
+        var numbers = numbering.Number(names);
+        var starts = new int[maxDoc + 1];
+        var values = new List<int>(maxDoc);
+        for (var doc = 0; doc < maxDoc; doc++)
+        {
+            starts[doc] = values.Count;
+            docValues.SetDocument(doc);
+            for (var ord = docValues.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = docValues.NextOrd()) values.Add(numbers[ord]);
+        }
+        starts[maxDoc] = values.Count;
+        return new FieldOrdinals(starts, [.. values], numbering);
     }
 }
