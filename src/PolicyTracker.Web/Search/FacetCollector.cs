@@ -7,8 +7,8 @@ namespace PolicyTracker.Web.Search;
 /// <summary>
 /// Counts, for every matching document, the values of some SortedSetDocValues fields (the
 /// facets), and gathers the publication time for the timeline, from the segments' decoded
-/// <see cref="SegmentFacets"/>. Values carry process-wide numbers, so every segment counts into
-/// one array per field and only the values shown are named. Grouped by story, a value counts
+/// <see cref="SegmentFacets"/>. Values carry process-wide codes, so every segment and field counts
+/// into one array and only the values shown are named. Grouped by story, a value counts
 /// each story once, as collapsed results show them; an article alone is its own story, and a
 /// story's first match is counted without any comparison. Dispose it to return its arrays.
 /// </summary>
@@ -20,15 +20,15 @@ public sealed class FacetCollector : ICollector, IDisposable
     readonly IReadOnlyList<string> fields;
     readonly bool withTimes;
     readonly bool groupByStory;
-    readonly int[][] counts;
-    readonly List<FieldOrdinals?[]> segments = [];
+    int[] counts;
+    readonly List<FacetRows?> segments = [];
     // Matches of each story, chained through 'chain' (newest first), so a value counts once per story.
     StoryEntry[] stories = [];
     readonly List<int> touched = [];
     readonly List<(int Segment, int Doc, int Next)> chain = [];
-    readonly List<HashSet<long>> seenSets = [];
+    readonly List<HashSet<int>> seenSets = [];
     int alone;
-    FieldOrdinals?[] current = [];
+    FacetRows? current;
     int[]? storySlots;
     long[]? times;
 
@@ -44,10 +44,8 @@ public sealed class FacetCollector : ICollector, IDisposable
         this.fields = fields;
         this.withTimes = withTimes;
         this.groupByStory = groupByStory;
-        counts = new int[fields.Count][];
-        for (var i = 0; i < fields.Count; i++) counts[i] = Rent(FacetValues.Of(fields[i]).Count);
-        // Only this type rents StoryEntry arrays, and it returns them cleared, so a rented one is clean.
-        if (groupByStory) stories = ArrayPool<StoryEntry>.Shared.Rent(Math.Max(StorySlots.Count, 16));
+        counts = fields.Count == 0 ? [] : Rent(FacetValues.Count);
+        if (groupByStory) stories = RentStories(StorySlots.Count);
     }
 
     /// <summary>Publication ticks of every matching document (when asked for).</summary>
@@ -67,22 +65,22 @@ public sealed class FacetCollector : ICollector, IDisposable
     {
         var reader = context.AtomicReader;
         var facets = SegmentFacets.Of(reader);
-        current = new FieldOrdinals?[fields.Count];
-        for (var i = 0; i < fields.Count; i++)
+        current = fields.Count == 0 ? null : facets.Rows(reader, fields);
+        // A segment decoded after this search began may bring codes and slots beyond the arrays rented for it.
+        if (current is not null && counts.Length < FacetValues.Count)
         {
-            current[i] = facets.Field(reader, fields[i]);
-            // A segment decoded after this search began may bring numbers beyond the arrays rented for it.
-            var needed = FacetValues.Of(fields[i]).Count;
-            if (counts[i].Length < needed) counts[i] = Grow(counts[i], needed);
+            var grown = Rent(FacetValues.Count);
+            Array.Copy(counts, grown, counts.Length);
+            ArrayPool<int>.Shared.Return(counts);
+            counts = grown;
         }
         segments.Add(current);
         times = withTimes ? facets.Times(reader) : null;
         storySlots = groupByStory ? facets.StorySlotsOf(reader) : null;
         if (storySlots is not null && stories.Length < StorySlots.Count)
         {
-            var grown = ArrayPool<StoryEntry>.Shared.Rent(StorySlots.Count);
+            var grown = RentStories(StorySlots.Count);
             Array.Copy(stories, grown, stories.Length);
-            Array.Clear(stories);
             ArrayPool<StoryEntry>.Shared.Return(stories);
             stories = grown;
         }
@@ -116,56 +114,43 @@ public sealed class FacetCollector : ICollector, IDisposable
 
     void CountAll(int doc)
     {
-        for (var i = 0; i < current.Length; i++)
-        {
-            if (current[i] is not { } field) continue;
-            var fieldCounts = counts[i];
-            for (int k = field.Starts[doc], end = field.Starts[doc + 1]; k < end; k++) fieldCounts[field.Values[k]]++;
-        }
+        if (current is not { } rows) return;
+        var codes = rows.Codes;
+        for (int k = rows.Starts[doc], end = rows.Starts[doc + 1]; k < end; k++) counts[codes[k]]++;
     }
 
     // Counts only the values no earlier match of the same story had.
     void CountNew(int doc, ref StoryEntry entry)
     {
+        if (current is not { } rows) return;
         if (entry.SeenSet == 0 && entry.Count >= StorySetAfter)
         {
-            var set = new HashSet<long>();
+            var set = new HashSet<int>();
             for (var at = entry.Head; at >= 0; at = chain[at].Next)
             {
                 var (seg, earlier, _) = chain[at];
-                var earlierFields = segments[seg];
-                for (var i = 0; i < earlierFields.Length; i++)
-                {
-                    if (earlierFields[i] is not { } f) continue;
-                    for (int k = f.Starts[earlier], end = f.Starts[earlier + 1]; k < end; k++) set.Add(Key(i, f.Values[k]));
-                }
+                if (segments[seg] is not { } r) continue;
+                for (int k = r.Starts[earlier], end = r.Starts[earlier + 1]; k < end; k++) set.Add(r.Codes[k]);
             }
             seenSets.Add(set);
             entry.SeenSet = seenSets.Count;
         }
         var seen = entry.SeenSet > 0 ? seenSets[entry.SeenSet - 1] : null;
-        for (var i = 0; i < current.Length; i++)
+        for (int k = rows.Starts[doc], end = rows.Starts[doc + 1]; k < end; k++)
         {
-            if (current[i] is not { } field) continue;
-            for (int k = field.Starts[doc], end = field.Starts[doc + 1]; k < end; k++)
-            {
-                var value = field.Values[k];
-                var isNew = seen is not null ? seen.Add(Key(i, value)) : !SeenBefore(i, value, entry.Head);
-                if (isNew) counts[i][value]++;
-            }
+            var code = rows.Codes[k];
+            if (seen is not null ? seen.Add(code) : !SeenBefore(code, entry.Head)) counts[code]++;
         }
     }
 
-    static long Key(int field, int value) => ((long)field << 32) | (uint)value;
-
-    bool SeenBefore(int i, int value, int head)
+    bool SeenBefore(int code, int head)
     {
         for (var at = head; at >= 0; at = chain[at].Next)
         {
             var (seg, earlier, _) = chain[at];
-            if (segments[seg][i] is not { } f) continue;
-            for (int k = f.Starts[earlier], end = f.Starts[earlier + 1]; k < end; k++)
-                if (f.Values[k] == value) return true;
+            if (segments[seg] is not { } r) continue;
+            for (int k = r.Starts[earlier], end = r.Starts[earlier + 1]; k < end; k++)
+                if (r.Codes[k] == code) return true;
         }
         return false;
     }
@@ -174,17 +159,16 @@ public sealed class FacetCollector : ICollector, IDisposable
     public IReadOnlyList<FacetValue> Top(string field, int limit)
     {
         if (limit <= 0) return [];
-        var i = IndexOf(field);
-        var numbering = FacetValues.Of(field);
-        var fieldCounts = counts[i];
+        if (!fields.Contains(field)) throw new ArgumentException($"'{field}' is not counted by this collector.", nameof(field));
+        var fieldNumber = FacetValues.FieldNumber(field);
         // The smallest kept value on top, so a larger one replaces it: only the values shown are named and sorted.
         var best = new PriorityQueue<FacetValue, FacetValue>(limit + 1, Smallest);
-        for (var value = 0; value < fieldCounts.Length; value++)
+        for (var code = 0; code < counts.Length; code++)
         {
-            var count = fieldCounts[value];
-            if (count == 0) continue;
+            var count = counts[code];
+            if (count == 0 || FacetValues.Field(code) != fieldNumber) continue;
             if (best.Count == limit && best.Peek().Count > count) continue;
-            var candidate = new FacetValue(numbering.Name(value), count);
+            var candidate = new FacetValue(FacetValues.Name(code), count);
             best.Enqueue(candidate, candidate);
             if (best.Count > limit) best.Dequeue();
         }
@@ -197,13 +181,6 @@ public sealed class FacetCollector : ICollector, IDisposable
     static readonly Comparer<FacetValue> Smallest = Comparer<FacetValue>.Create((a, b) =>
         a.Count != b.Count ? a.Count.CompareTo(b.Count) : string.CompareOrdinal(b.Value, a.Value));
 
-    int IndexOf(string field)
-    {
-        for (var i = 0; i < fields.Count; i++)
-            if (fields[i] == field) return i;
-        throw new ArgumentException($"'{field}' is not counted by this collector.", nameof(field));
-    }
-
     /// <summary>How many matches belong to the story with this cluster id.</summary>
     public int StorySize(long story)
     {
@@ -213,15 +190,19 @@ public sealed class FacetCollector : ICollector, IDisposable
 
     public void Dispose()
     {
-        foreach (var slot in touched) stories[slot] = default;
         touched.Clear();
         if (stories.Length > 0) ArrayPool<StoryEntry>.Shared.Return(stories);
         stories = [];
-        for (var i = 0; i < counts.Length; i++)
-        {
-            if (counts[i].Length > 0) ArrayPool<int>.Shared.Return(counts[i]);
-            counts[i] = [];
-        }
+        if (counts.Length > 0) ArrayPool<int>.Shared.Return(counts);
+        counts = [];
+    }
+
+    // The shared pool hands out arrays of plain structs uninitialized when it makes them, so clear what is rented.
+    static StoryEntry[] RentStories(int length)
+    {
+        var array = ArrayPool<StoryEntry>.Shared.Rent(Math.Max(length, 16));
+        Array.Clear(array);
+        return array;
     }
 
     static int[] Rent(int length)
@@ -229,14 +210,6 @@ public sealed class FacetCollector : ICollector, IDisposable
         var array = ArrayPool<int>.Shared.Rent(Math.Max(length, 16));
         Array.Clear(array);
         return array;
-    }
-
-    static int[] Grow(int[] array, int length)
-    {
-        var grown = Rent(length);
-        Array.Copy(array, grown, array.Length);
-        ArrayPool<int>.Shared.Return(array);
-        return grown;
     }
 }
 

@@ -1,48 +1,64 @@
-using System.Collections.Concurrent;
-
 namespace PolicyTracker.Web.Search;
 
 /// <summary>
-/// Process-wide numbers for facet values and stories. Segments map their own ordinals to these
-/// when first decoded, so a search counts every segment into one array per field and compares
-/// values across segments as numbers; naming happens only for the few values shown. A value
-/// keeps its number for the life of the process; values no longer in the index simply count 0.
+/// Process-wide codes for facet values, one number space across all facet fields. Segments map
+/// their own ordinals to codes when first decoded, so a search counts every segment and every
+/// field into one array and compares values across segments as numbers; only the values shown
+/// are named. A value keeps its code for the life of the process; values no longer in the index
+/// simply count 0.
 /// </summary>
-public sealed class FacetValues
+public static class FacetValues
 {
-    static readonly ConcurrentDictionary<string, FacetValues> Fields = new();
+    static readonly Dictionary<(string Field, string Name), int> Codes = [];
+    static readonly List<string> FieldNames = [];
+    static string[] names = new string[64];
+    static int[] fields = new int[64];
+    static int count;
 
-    readonly Dictionary<string, int> numbers = new(StringComparer.Ordinal);
-    string[] names = new string[16];
-    int count;
+    /// <summary>How many values have a code (every code handed out is below it).</summary>
+    public static int Count => Volatile.Read(ref count);
 
-    /// <summary>The numbering of <paramref name="field"/>'s values.</summary>
-    public static FacetValues Of(string field) => Fields.GetOrAdd(field, _ => new FacetValues());
+    /// <summary>The value coded <paramref name="code"/>.</summary>
+    public static string Name(int code) => Volatile.Read(ref names)[code];
 
-    /// <summary>How many values have a number (every number handed out is below it).</summary>
-    public int Count => Volatile.Read(ref count);
+    /// <summary>The field of the value coded <paramref name="code"/>, as numbered by <see cref="FieldNumber"/>.</summary>
+    public static int Field(int code) => Volatile.Read(ref fields)[code];
 
-    /// <summary>The value numbered <paramref name="number"/>.</summary>
-    public string Name(int number) => Volatile.Read(ref names)[number];
-
-    /// <summary>The numbers of <paramref name="values"/>, giving new ones to values not seen before.</summary>
-    public int[] Number(IReadOnlyList<string> values)
+    /// <summary>A small number for <paramref name="field"/>, to compare with <see cref="Field"/>.</summary>
+    public static int FieldNumber(string field)
     {
+        lock (Codes)
+        {
+            var at = FieldNames.IndexOf(field);
+            if (at >= 0) return at;
+            FieldNames.Add(field);
+            return FieldNames.Count - 1;
+        }
+    }
+
+    /// <summary>The codes of <paramref name="values"/> of <paramref name="field"/>, giving new ones to values not seen before.</summary>
+    public static int[] Code(string field, IReadOnlyList<string> values)
+    {
+        var fieldNumber = FieldNumber(field);
         var result = new int[values.Count];
-        lock (numbers)
+        lock (Codes)
         {
             for (var i = 0; i < values.Count; i++)
             {
-                if (numbers.TryGetValue(values[i], out var known)) { result[i] = known; continue; }
+                if (Codes.TryGetValue((field, values[i]), out var known)) { result[i] = known; continue; }
                 if (count == names.Length)
                 {
-                    // Readers keep using the old array: it holds every name they can have been given.
-                    var grown = new string[names.Length * 2];
-                    Array.Copy(names, grown, count);
-                    Volatile.Write(ref names, grown);
+                    // Readers keep using the old arrays: they hold every code they can have been given.
+                    var grownNames = new string[names.Length * 2];
+                    var grownFields = new int[names.Length * 2];
+                    Array.Copy(names, grownNames, count);
+                    Array.Copy(fields, grownFields, count);
+                    Volatile.Write(ref fields, grownFields);
+                    Volatile.Write(ref names, grownNames);
                 }
                 names[count] = values[i];
-                numbers[values[i]] = count;
+                fields[count] = fieldNumber;
+                Codes[(field, values[i])] = count;
                 result[i] = count;
                 Volatile.Write(ref count, count + 1);
             }

@@ -8,15 +8,17 @@ namespace PolicyTracker.Web.Search;
 
 /// <summary>
 /// What facet counting reads of one segment, decoded once and kept while the segment lives: each
-/// document's values per facet field (as <see cref="FacetValues"/> numbers), and the story (number
-/// and <see cref="StorySlots"/> slot), time and article id of each document. Segments never change, so this is shared by every search; reading doc values
-/// per match and per search was most of a faceted search's time.
+/// document's facet values (as <see cref="FacetValues"/> codes, all fields side by side), and the
+/// story (number and <see cref="StorySlots"/> slot), time and article id of each document.
+/// Segments never change, so this is shared by every search; reading doc values per match and per
+/// search was most of a faceted search's time, and reading each field from arrays of its own cost
+/// a cache miss per field per match.
 /// </summary>
 public sealed class SegmentFacets
 {
     static readonly ConditionalWeakTable<object, SegmentFacets> Segments = new();
 
-    readonly ConcurrentDictionary<string, Lazy<FieldOrdinals?>> fields = new();
+    readonly ConcurrentDictionary<string, Lazy<FacetRows?>> rows = new();
     readonly ConcurrentDictionary<string, Lazy<long[]?>> numbers = new();
     Lazy<int[]>? ids;
     Lazy<int[]?>? slots;
@@ -46,14 +48,14 @@ public sealed class SegmentFacets
     /// <summary>Each document's publication ticks, or null when the segment has none.</summary>
     public long[]? Times(AtomicReader reader) => Numbers(reader, Fields.PublishedSort);
 
-    /// <summary>The ordinals of <paramref name="field"/>, or null when no document in the segment has it.</summary>
-    public FieldOrdinals? Field(AtomicReader reader, string field) =>
-        fields.GetOrAdd(field, name => new Lazy<FieldOrdinals?>(() => FieldOrdinals.Read(reader.GetSortedSetDocValues(name), reader.MaxDoc, FacetValues.Of(name)))).Value;
+    /// <summary>The values of <paramref name="fields"/> per document, or null when no document in the segment has any.</summary>
+    public FacetRows? Rows(AtomicReader reader, IReadOnlyList<string> fields) =>
+        rows.GetOrAdd(string.Join('\u001f', fields), _ => new Lazy<FacetRows?>(() => FacetRows.Read(reader, fields))).Value;
 
     /// <summary>Decodes the given fields now (after a refresh, so the first search does not pay for it).</summary>
-    public void Warm(AtomicReader reader, IEnumerable<string> names)
+    public void Warm(AtomicReader reader, IReadOnlyList<string> fields)
     {
-        foreach (var name in names) Field(reader, name);
+        Rows(reader, fields);
         StorySlotsOf(reader);
         Times(reader);
         Ids(reader);
@@ -86,33 +88,41 @@ public sealed class SegmentFacets
     }
 }
 
-/// <summary>One facet field of one segment: document <c>d</c> has the values <c>Values[Starts[d]..Starts[d + 1]]</c>, numbered by <see cref="Numbering"/>.</summary>
-public sealed class FieldOrdinals(int[] starts, int[] values, FacetValues numbering)
+/// <summary>Facet values of one segment's documents: document <c>d</c> has the codes <c>Codes[Starts[d]..Starts[d + 1]]</c>.</summary>
+public sealed class FacetRows(int[] starts, int[] codes)
 {
     public int[] Starts { get; } = starts;
-    public int[] Values { get; } = values;
-    public FacetValues Numbering { get; } = numbering;
+    public int[] Codes { get; } = codes;
 
-    internal static FieldOrdinals? Read(SortedSetDocValues? docValues, int maxDoc, FacetValues numbering)
+    internal static FacetRows? Read(AtomicReader reader, IReadOnlyList<string> fields)
     {
-        if (docValues is null) return null;
-        var names = new string[docValues.ValueCount];
-        var scratch = new BytesRef();
-        for (var ord = 0; ord < names.Length; ord++)
+        var perField = new List<(SortedSetDocValues Values, int[] Codes)>();
+        foreach (var field in fields)
         {
-            docValues.LookupOrd(ord, scratch);
-            names[ord] = scratch.Utf8ToString();
+            if (reader.GetSortedSetDocValues(field) is not { } values) continue;
+            var names = new string[values.ValueCount];
+            var scratch = new BytesRef();
+            for (var ord = 0; ord < names.Length; ord++)
+            {
+                values.LookupOrd(ord, scratch);
+                names[ord] = scratch.Utf8ToString();
+            }
+            perField.Add((values, FacetValues.Code(field, names)));
         }
-        var numbers = numbering.Number(names);
+        if (perField.Count == 0) return null;
+        var maxDoc = reader.MaxDoc;
         var starts = new int[maxDoc + 1];
-        var values = new List<int>(maxDoc);
+        var codes = new List<int>(maxDoc * perField.Count);
         for (var doc = 0; doc < maxDoc; doc++)
         {
-            starts[doc] = values.Count;
-            docValues.SetDocument(doc);
-            for (var ord = docValues.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = docValues.NextOrd()) values.Add(numbers[ord]);
+            starts[doc] = codes.Count;
+            foreach (var (values, fieldCodes) in perField)
+            {
+                values.SetDocument(doc);
+                for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd()) codes.Add(fieldCodes[ord]);
+            }
         }
-        starts[maxDoc] = values.Count;
-        return new FieldOrdinals(starts, [.. values], numbering);
+        starts[maxDoc] = codes.Count;
+        return new FacetRows(starts, [.. codes]);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Lucene.Net.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyTracker.Benchmarks.Cli;
@@ -136,6 +137,15 @@ public sealed class SearchScenario : IScenario
             cpu = Environment.CpuUsage.TotalTime;
             var bareKind = Measure.Repeat(picked.Count * rounds, i => index.Search(s => s.Search(SearchService.Build(new SearchRequest(picked[i % picked.Count].Text)).Query, 20)));
             var bareCpu = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds / (picked.Count * rounds);
+            cpu = Environment.CpuUsage.TotalTime;
+            var facetsKind = Measure.Repeat(picked.Count * rounds, i => index.Search(s =>
+            {
+                using var counter = new FacetCollector(SearchService.FacetFields, withTimes: false, groupByStory: true);
+                s.Search(SearchService.Build(new SearchRequest(picked[i % picked.Count].Text)).Query, MultiCollector.Wrap(TopScoreDocCollector.Create(80, false), counter));
+                return counter.Top(Fields.EntityFacet, 20);
+            }));
+            var facetsCpu = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds / (picked.Count * rounds);
+            Console.Error.WriteLine($"{kind}: top 80 with facets median {facetsKind.Median:N2} p95 {facetsKind.P95:N2} ms, CPU {facetsCpu:N2} ms/query");
             Console.Error.WriteLine($"{kind}: ours median {oursKind.Median:N2} p95 {oursKind.P95:N2} ms, CPU {oursCpu:N2} ms/query; bare median {bareKind.Median:N2} p95 {bareKind.P95:N2} ms, CPU {bareCpu:N2} ms/query");
         }
         var matches = queries.Select(q => index.Search(s => s.Search(SearchService.Build(new SearchRequest(q.Text)).Query, 1).TotalHits)).Order().ToList();
