@@ -22,9 +22,9 @@ public sealed class FacetCollector : ICollector, IDisposable
     readonly bool groupByStory;
     int[] counts;
     readonly List<FacetRows?> segments = [];
-    // Matches of each story, chained through 'chain' (newest first), so a value counts once per story.
+    // Each story's first match, then later ones chained through 'chain' (newest first), so a value counts once per story.
     StoryEntry[] stories = [];
-    readonly List<int> touched = [];
+    int storiesSeen;
     readonly List<(int Segment, int Doc, int Next)> chain = [];
     readonly List<HashSet<int>> seenSets = [];
     int alone;
@@ -35,7 +35,9 @@ public sealed class FacetCollector : ICollector, IDisposable
     struct StoryEntry
     {
         public int Count;
-        public int Head;
+        public int FirstSegment;
+        public int FirstDoc;
+        public int Head; // the latest later match in 'chain', or -1
         public int SeenSet; // 1 + index into seenSets once the story has a set of its values
     }
 
@@ -55,7 +57,7 @@ public sealed class FacetCollector : ICollector, IDisposable
     public int Matches { get; private set; }
 
     /// <summary>How many stories the matches tell (when grouping by story).</summary>
-    public int Stories => alone + touched.Count;
+    public int Stories => alone + storiesSeen;
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -100,13 +102,17 @@ public sealed class FacetCollector : ICollector, IDisposable
             ref var entry = ref stories[slot];
             if (entry.Count == 0)
             {
-                touched.Add(slot);
-                entry.Head = -1;
+                // Most stories match once: their first match needs no chain entry.
+                storiesSeen++;
+                (entry.FirstSegment, entry.FirstDoc, entry.Head) = (segments.Count - 1, doc, -1);
                 CountAll(doc);
             }
-            else CountNew(doc, ref entry);
-            chain.Add((segments.Count - 1, doc, entry.Head));
-            entry.Head = chain.Count - 1;
+            else
+            {
+                CountNew(doc, ref entry);
+                chain.Add((segments.Count - 1, doc, entry.Head));
+                entry.Head = chain.Count - 1;
+            }
             entry.Count++;
         }
         if (times is not null) Times.Add(times[doc]);
@@ -126,12 +132,8 @@ public sealed class FacetCollector : ICollector, IDisposable
         if (entry.SeenSet == 0 && entry.Count >= StorySetAfter)
         {
             var set = new HashSet<int>();
-            for (var at = entry.Head; at >= 0; at = chain[at].Next)
-            {
-                var (seg, earlier, _) = chain[at];
-                if (segments[seg] is not { } r) continue;
-                for (int k = r.Starts[earlier], end = r.Starts[earlier + 1]; k < end; k++) set.Add(r.Codes[k]);
-            }
+            AddCodes(set, entry.FirstSegment, entry.FirstDoc);
+            for (var at = entry.Head; at >= 0; at = chain[at].Next) AddCodes(set, chain[at].Segment, chain[at].Doc);
             seenSets.Add(set);
             entry.SeenSet = seenSets.Count;
         }
@@ -139,19 +141,29 @@ public sealed class FacetCollector : ICollector, IDisposable
         for (int k = rows.Starts[doc], end = rows.Starts[doc + 1]; k < end; k++)
         {
             var code = rows.Codes[k];
-            if (seen is not null ? seen.Add(code) : !SeenBefore(code, entry.Head)) counts[code]++;
+            if (seen is not null ? seen.Add(code) : !SeenBefore(code, in entry)) counts[code]++;
         }
     }
 
-    bool SeenBefore(int code, int head)
+    void AddCodes(HashSet<int> set, int segment, int doc)
     {
-        for (var at = head; at >= 0; at = chain[at].Next)
-        {
-            var (seg, earlier, _) = chain[at];
-            if (segments[seg] is not { } r) continue;
-            for (int k = r.Starts[earlier], end = r.Starts[earlier + 1]; k < end; k++)
-                if (r.Codes[k] == code) return true;
-        }
+        if (segments[segment] is not { } r) return;
+        for (int k = r.Starts[doc], end = r.Starts[doc + 1]; k < end; k++) set.Add(r.Codes[k]);
+    }
+
+    bool SeenBefore(int code, in StoryEntry entry)
+    {
+        if (Has(code, entry.FirstSegment, entry.FirstDoc)) return true;
+        for (var at = entry.Head; at >= 0; at = chain[at].Next)
+            if (Has(code, chain[at].Segment, chain[at].Doc)) return true;
+        return false;
+    }
+
+    bool Has(int code, int segment, int doc)
+    {
+        if (segments[segment] is not { } r) return false;
+        for (int k = r.Starts[doc], end = r.Starts[doc + 1]; k < end; k++)
+            if (r.Codes[k] == code) return true;
         return false;
     }
 
@@ -190,7 +202,6 @@ public sealed class FacetCollector : ICollector, IDisposable
 
     public void Dispose()
     {
-        touched.Clear();
         if (stories.Length > 0) ArrayPool<StoryEntry>.Shared.Return(stories);
         stories = [];
         if (counts.Length > 0) ArrayPool<int>.Shared.Return(counts);
