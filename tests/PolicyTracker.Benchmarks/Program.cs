@@ -18,6 +18,12 @@ public static class Program
             return await Servers.BareServer.RunAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        // The search scenario's HTTP baseline, bare Lucene.Net behind Kestrel, too.
+        if (args.Length == 3 && args[0] == Servers.BareSearchServer.Verb)
+        {
+            return await Servers.BareSearchServer.RunAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         // The live scenario's baseline, a bare echo hub, too.
         if (args.Length == 2 && args[0] == Servers.EchoHubServer.Verb)
         {

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using System.Buffers;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -7,33 +7,47 @@ namespace PolicyTracker.Web.Search;
 /// <summary>
 /// Counts, for every matching document, the values of some SortedSetDocValues fields (the
 /// facets), and gathers the publication time for the timeline, from the segments' decoded
-/// <see cref="SegmentFacets"/>. Counts are kept per segment ordinal and named once at the end.
-/// Grouped by story, a value counts each story once, as collapsed results show them; an article
-/// alone is its own story, and a story's first match is counted without any lookup.
+/// <see cref="SegmentFacets"/>. Values carry process-wide codes, so every segment and field counts
+/// into one array and only the values shown are named. Grouped by story, a value counts
+/// each story once, as collapsed results show them; an article alone is its own story, and a
+/// story's first match is counted without any comparison. Dispose it to return its arrays.
 /// </summary>
-public sealed class FacetCollector(IReadOnlyList<string> fields, bool withTimes, bool groupByStory = false) : ICollector
+public sealed class FacetCollector : ICollector, IDisposable
 {
     /// <summary>A story matched this often grows a set of its values instead of comparing with each earlier match.</summary>
     const int StorySetAfter = 8;
 
-    readonly Dictionary<string, Dictionary<string, int>> counts = fields.ToDictionary(f => f, _ => new Dictionary<string, int>());
-    readonly List<Segment> segments = [];
-    // Matches of each story, chained through 'chain' (newest first), so a value counts once per story.
-    readonly Dictionary<long, StoryEntry> stories = [];
+    readonly IReadOnlyList<string> fields;
+    readonly bool withTimes;
+    readonly bool groupByStory;
+    int[] counts;
+    readonly List<FacetRows?> segments = [];
+    // Each story's first match, then later ones chained through 'chain' (newest first), so a value counts once per story.
+    StoryEntry[] stories = [];
+    int storiesSeen;
     readonly List<(int Segment, int Doc, int Next)> chain = [];
+    readonly List<HashSet<int>> seenSets = [];
     int alone;
-    Segment? current;
-    long[]? storyNumbers;
+    FacetRows? current;
+    int[]? storySlots;
     long[]? times;
-    bool counted;
-
-    sealed record Segment(FieldOrdinals?[] Fields, int[][] OrdCounts);
 
     struct StoryEntry
     {
         public int Count;
-        public int Head;
-        public HashSet<(int Field, string Value)>? Seen;
+        public int FirstSegment;
+        public int FirstDoc;
+        public int Head; // the latest later match in 'chain', or -1
+        public int SeenSet; // 1 + index into seenSets once the story has a set of its values
+    }
+
+    public FacetCollector(IReadOnlyList<string> fields, bool withTimes, bool groupByStory = false)
+    {
+        this.fields = fields;
+        this.withTimes = withTimes;
+        this.groupByStory = groupByStory;
+        counts = fields.Count == 0 ? [] : Rent(FacetValues.Count);
+        if (groupByStory) stories = RentStories(StorySlots.Count);
     }
 
     /// <summary>Publication ticks of every matching document (when asked for).</summary>
@@ -43,7 +57,7 @@ public sealed class FacetCollector(IReadOnlyList<string> fields, bool withTimes,
     public int Matches { get; private set; }
 
     /// <summary>How many stories the matches tell (when grouping by story).</summary>
-    public int Stories => alone + stories.Count;
+    public int Stories => alone + storiesSeen;
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -51,39 +65,54 @@ public sealed class FacetCollector(IReadOnlyList<string> fields, bool withTimes,
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        var facets = SegmentFacets.Of(context.AtomicReader);
-        var perField = new FieldOrdinals?[fields.Count];
-        var ordCounts = new int[fields.Count][];
-        for (var i = 0; i < fields.Count; i++)
+        var reader = context.AtomicReader;
+        var facets = SegmentFacets.Of(reader);
+        current = fields.Count == 0 ? null : facets.Rows(reader, fields);
+        // A segment decoded after this search began may bring codes and slots beyond the arrays rented for it.
+        if (current is not null && counts.Length < FacetValues.Count)
         {
-            perField[i] = facets.Field(context.AtomicReader, fields[i]);
-            ordCounts[i] = new int[perField[i]?.Names.Length ?? 0];
+            var grown = Rent(FacetValues.Count);
+            Array.Copy(counts, grown, counts.Length);
+            ArrayPool<int>.Shared.Return(counts);
+            counts = grown;
         }
-        segments.Add(current = new Segment(perField, ordCounts));
-        times = withTimes ? facets.Times(context.AtomicReader) : null;
-        storyNumbers = groupByStory ? facets.Stories(context.AtomicReader) : null;
+        segments.Add(current);
+        times = withTimes ? facets.Times(reader) : null;
+        storySlots = groupByStory ? facets.StorySlotsOf(reader) : null;
+        if (storySlots is not null && stories.Length < StorySlots.Count)
+        {
+            var grown = RentStories(StorySlots.Count);
+            Array.Copy(stories, grown, stories.Length);
+            ArrayPool<StoryEntry>.Shared.Return(stories);
+            stories = grown;
+        }
     }
 
     public void Collect(int doc)
     {
         Matches++;
-        var story = storyNumbers?[doc] ?? 0;
-        if (story <= 0)
+        var slot = storySlots?[doc] ?? -1;
+        if (slot < 0)
         {
             if (groupByStory) alone++;
             CountAll(doc);
         }
         else
         {
-            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(stories, story, out var known);
-            if (!known)
+            ref var entry = ref stories[slot];
+            if (entry.Count == 0)
             {
-                entry.Head = -1;
+                // Most stories match once: their first match needs no chain entry.
+                storiesSeen++;
+                (entry.FirstSegment, entry.FirstDoc, entry.Head) = (segments.Count - 1, doc, -1);
                 CountAll(doc);
             }
-            else CountNew(doc, ref entry);
-            chain.Add((segments.Count - 1, doc, entry.Head));
-            entry.Head = chain.Count - 1;
+            else
+            {
+                CountNew(doc, ref entry);
+                chain.Add((segments.Count - 1, doc, entry.Head));
+                entry.Head = chain.Count - 1;
+            }
             entry.Count++;
         }
         if (times is not null) Times.Add(times[doc]);
@@ -91,85 +120,107 @@ public sealed class FacetCollector(IReadOnlyList<string> fields, bool withTimes,
 
     void CountAll(int doc)
     {
-        var (perField, ordCounts) = current!;
-        for (var i = 0; i < perField.Length; i++)
-        {
-            if (perField[i] is not { } field) continue;
-            for (int k = field.Starts[doc], end = field.Starts[doc + 1]; k < end; k++) ordCounts[i][field.Ords[k]]++;
-        }
+        if (current is not { } rows) return;
+        var codes = rows.Codes;
+        for (int k = rows.Starts[doc], end = rows.Starts[doc + 1]; k < end; k++) counts[codes[k]]++;
     }
 
     // Counts only the values no earlier match of the same story had.
     void CountNew(int doc, ref StoryEntry entry)
     {
-        var (perField, ordCounts) = current!;
-        if (entry.Seen is null && entry.Count >= StorySetAfter)
+        if (current is not { } rows) return;
+        if (entry.SeenSet == 0 && entry.Count >= StorySetAfter)
         {
-            entry.Seen = [];
-            for (var at = entry.Head; at >= 0; at = chain[at].Next)
-            {
-                var (seg, earlier, _) = chain[at];
-                var earlierFields = segments[seg].Fields;
-                for (var i = 0; i < earlierFields.Length; i++)
-                {
-                    if (earlierFields[i] is not { } f) continue;
-                    for (int k = f.Starts[earlier], end = f.Starts[earlier + 1]; k < end; k++) entry.Seen.Add((i, f.Names[f.Ords[k]]));
-                }
-            }
+            var set = new HashSet<int>();
+            AddCodes(set, entry.FirstSegment, entry.FirstDoc);
+            for (var at = entry.Head; at >= 0; at = chain[at].Next) AddCodes(set, chain[at].Segment, chain[at].Doc);
+            seenSets.Add(set);
+            entry.SeenSet = seenSets.Count;
         }
-        for (var i = 0; i < perField.Length; i++)
+        var seen = entry.SeenSet > 0 ? seenSets[entry.SeenSet - 1] : null;
+        for (int k = rows.Starts[doc], end = rows.Starts[doc + 1]; k < end; k++)
         {
-            if (perField[i] is not { } field) continue;
-            for (int k = field.Starts[doc], end = field.Starts[doc + 1]; k < end; k++)
-            {
-                var ord = field.Ords[k];
-                var isNew = entry.Seen is { } seen ? seen.Add((i, field.Names[ord])) : !SeenBefore(i, field, ord, entry.Head);
-                if (isNew) ordCounts[i][ord]++;
-            }
+            var code = rows.Codes[k];
+            if (seen is not null ? seen.Add(code) : !SeenBefore(code, in entry)) counts[code]++;
         }
     }
 
-    bool SeenBefore(int i, FieldOrdinals field, int ord, int head)
+    void AddCodes(HashSet<int> set, int segment, int doc)
     {
-        var mine = segments.Count - 1;
-        for (var at = head; at >= 0; at = chain[at].Next)
-        {
-            var (seg, earlier, _) = chain[at];
-            if (segments[seg].Fields[i] is not { } f) continue;
-            for (int k = f.Starts[earlier], end = f.Starts[earlier + 1]; k < end; k++)
-            {
-                // Within one segment ordinals identify values; across segments only names do.
-                if (seg == mine ? f.Ords[k] == ord : string.Equals(f.Names[f.Ords[k]], field.Names[ord], StringComparison.Ordinal)) return true;
-            }
-        }
+        if (segments[segment] is not { } r) return;
+        for (int k = r.Starts[doc], end = r.Starts[doc + 1]; k < end; k++) set.Add(r.Codes[k]);
+    }
+
+    bool SeenBefore(int code, in StoryEntry entry)
+    {
+        if (Has(code, entry.FirstSegment, entry.FirstDoc)) return true;
+        for (var at = entry.Head; at >= 0; at = chain[at].Next)
+            if (Has(code, chain[at].Segment, chain[at].Doc)) return true;
         return false;
     }
 
-    /// <summary>The counts of one facet, largest first.</summary>
-    public IReadOnlyList<FacetValue> Top(string field, int limit)
+    bool Has(int code, int segment, int doc)
     {
-        Count();
-        return [.. counts[field].OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(limit).Select(kv => new FacetValue(kv.Key, kv.Value))];
+        if (segments[segment] is not { } r) return false;
+        for (int k = r.Starts[doc], end = r.Starts[doc + 1]; k < end; k++)
+            if (r.Codes[k] == code) return true;
+        return false;
     }
 
-    /// <summary>How many matches belong to the story with this cluster id.</summary>
-    public int StorySize(long story) => stories.TryGetValue(story, out var entry) ? entry.Count : 0;
-
-    // Names the per-segment counts once the search is over.
-    void Count()
+    /// <summary>The counts of one facet, largest first (ties by value), at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<FacetValue> Top(string field, int limit)
     {
-        if (counted) return;
-        counted = true;
-        foreach (var (perField, ordCounts) in segments)
+        if (limit <= 0) return [];
+        if (!fields.Contains(field)) throw new ArgumentException($"'{field}' is not counted by this collector.", nameof(field));
+        var fieldNumber = FacetValues.FieldNumber(field);
+        // The smallest kept value on top, so a larger one replaces it: only the values shown are named and sorted.
+        var best = new PriorityQueue<FacetValue, FacetValue>(limit + 1, Smallest);
+        for (var code = 0; code < counts.Length; code++)
         {
-            for (var i = 0; i < perField.Length; i++)
-            {
-                if (perField[i] is not { } field) continue;
-                var byValue = counts[fields[i]];
-                for (var ord = 0; ord < ordCounts[i].Length; ord++)
-                    if (ordCounts[i][ord] > 0) CollectionsMarshal.GetValueRefOrAddDefault(byValue, field.Names[ord], out _) += ordCounts[i][ord];
-            }
+            var count = counts[code];
+            if (count == 0 || FacetValues.Field(code) != fieldNumber) continue;
+            if (best.Count == limit && best.Peek().Count > count) continue;
+            var candidate = new FacetValue(FacetValues.Name(code), count);
+            best.Enqueue(candidate, candidate);
+            if (best.Count > limit) best.Dequeue();
         }
+        var result = new FacetValue[best.Count];
+        for (var k = result.Length - 1; k >= 0; k--) result[k] = best.Dequeue();
+        return result;
+    }
+
+    // Lower count first; on equal counts the later name is the smaller, so names read in order.
+    static readonly Comparer<FacetValue> Smallest = Comparer<FacetValue>.Create((a, b) =>
+        a.Count != b.Count ? a.Count.CompareTo(b.Count) : string.CompareOrdinal(b.Value, a.Value));
+
+    /// <summary>How many matches belong to the story with this cluster id.</summary>
+    public int StorySize(long story)
+    {
+        var slot = StorySlots.Find(story);
+        return slot >= 0 && slot < stories.Length ? stories[slot].Count : 0;
+    }
+
+    public void Dispose()
+    {
+        if (stories.Length > 0) ArrayPool<StoryEntry>.Shared.Return(stories);
+        stories = [];
+        if (counts.Length > 0) ArrayPool<int>.Shared.Return(counts);
+        counts = [];
+    }
+
+    // The shared pool hands out arrays of plain structs uninitialized when it makes them, so clear what is rented.
+    static StoryEntry[] RentStories(int length)
+    {
+        var array = ArrayPool<StoryEntry>.Shared.Rent(Math.Max(length, 16));
+        Array.Clear(array);
+        return array;
+    }
+
+    static int[] Rent(int length)
+    {
+        var array = ArrayPool<int>.Shared.Rent(Math.Max(length, 16));
+        Array.Clear(array);
+        return array;
     }
 }
 

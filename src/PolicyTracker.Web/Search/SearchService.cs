@@ -74,7 +74,7 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
     {
         var (query, textQuery) = Build(request);
         var wanted = request.Page * request.PageSize;
-        var counter = new FacetCollector(FacetFields, withTimes: false, groupByStory: request.Collapse);
+        using var counter = new FacetCollector(FacetFields, withTimes: false, groupByStory: request.Collapse);
         var top = Collect(searcher, query, request, textQuery, request.Collapse ? wanted * 4 : wanted, counter);
         // Collapsed: the best hit of each story stands for it; fetch deeper until the page is full or every match is in.
         var hits = Page(searcher, top, request, counter);
@@ -118,7 +118,7 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
     {
         var times = index.Search(searcher =>
         {
-            var counter = new FacetCollector([], withTimes: true);
+            using var counter = new FacetCollector([], withTimes: true);
             searcher.Search(query, counter);
             return counter.Times;
         });
@@ -144,7 +144,8 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
     {
         ITopDocsCollector top = request.Sort == "date" || textQuery is null
             ? TopFieldCollector.Create(new Sort(new SortField(Fields.PublishedSort, SortFieldType.INT64, reverse: true)), depth, true, true, false, false)
-            : TopScoreDocCollector.Create(depth, true);
+            // Out of order: a disjunction is then scored in buckets (BooleanScorer), as IndexSearcher does for its own top hits.
+            : TopScoreDocCollector.Create(depth, false);
         searcher.Search(query, counter is null ? top : MultiCollector.Wrap((ICollector)top, counter));
         return top.GetTopDocs();
     }
@@ -167,7 +168,8 @@ public sealed class SearchService(SearchIndex index, IndexFollower follower, Tra
         }
         return [.. kept.Skip((request.Page - 1) * request.PageSize).Select(k =>
         {
-            var id = int.Parse(searcher.Doc(k.Doc.Doc).Get(Fields.Id), System.Globalization.CultureInfo.InvariantCulture);
+            var leaf = leaves[ReaderUtil.SubIndex(k.Doc.Doc, leaves)];
+            var id = SegmentFacets.Of(leaf.AtomicReader).Ids(leaf.AtomicReader)[k.Doc.Doc - leaf.DocBase];
             var similar = request.Collapse && k.Story > 0 ? counter.StorySize(k.Story) - 1 : 0;
             return (id, float.IsNaN(k.Doc.Score) ? 0 : k.Doc.Score, similar, k.Story > 0 ? $"c{k.Story}" : null);
         })];

@@ -20,10 +20,16 @@ public sealed class Snippets
     const int ScanBudget = 6_000; // characters read looking for a passage holding more of the terms
 
     readonly HashSet<string> terms;
+    readonly string[] leads;
 
     /// <summary>Snippets for <paramref name="query"/> (rewritten, so wildcards are their terms), marking its terms in <paramref name="field"/>.</summary>
-    public Snippets(Query query, string field) =>
+    public Snippets(Query query, string field)
+    {
         terms = [.. QueryTermExtractor.GetTerms(query, false, field).Select(t => t.Term)];
+        // Stemming rewrites only a word's ending ("agencies" → "agenc", "possibility" → "possibl"), so
+        // every word that matches a term begins with the term less its last two letters.
+        leads = [.. terms.Select(t => t.Length > 3 ? t[..^2] : t[..Math.Min(1, t.Length)]).Where(l => l.Length > 0).Distinct()];
+    }
 
     /// <summary>An HTML-encoded passage with matched words marked, or the text's opening when none matches.</summary>
     public string For(string text, Analyzer analyzer, string field)
@@ -57,24 +63,41 @@ public sealed class Snippets
     {
         var found = new List<(int, int, string)>();
         var seen = new HashSet<string>();
-        using var tokens = analyzer.GetTokenStream(field, text);
+        // Analyzing is most of a snippet's cost: start at the word where the first possible match begins.
+        var from = FirstLead(text);
+        if (from < 0) from = 0;
+        while (from > 0 && !char.IsWhiteSpace(text[from - 1])) from--;
+        using var tokens = analyzer.GetTokenStream(field, from == 0 ? new StringReader(text) : new StringReader(text[from..]));
         var term = tokens.AddAttribute<ICharTermAttribute>();
         var offsets = tokens.AddAttribute<IOffsetAttribute>();
         tokens.Reset();
         while (tokens.IncrementToken())
         {
             var value = term.ToString();
+            var (start, end) = (from + offsets.StartOffset, from + offsets.EndOffset);
             if (terms.Contains(value))
             {
-                found.Add((offsets.StartOffset, offsets.EndOffset, value));
+                found.Add((start, end, value));
                 seen.Add(value);
             }
             // Stop once a passage can hold every term, or the budget is spent with something found.
-            if (seen.Count == terms.Count && offsets.EndOffset > found[0].Item1 + Width) break;
-            if (offsets.EndOffset > ScanBudget && found.Count > 0 && offsets.EndOffset > found[^1].Item2 + Width) break;
+            if (seen.Count == terms.Count && end > found[0].Item1 + Width) break;
+            if (end > from + ScanBudget && found.Count > 0 && end > found[^1].Item2 + Width) break;
         }
         tokens.End();
         return found;
+    }
+
+    // Where the earliest word that could match begins (-1: none could, so read it all).
+    int FirstLead(string text)
+    {
+        var first = -1;
+        foreach (var lead in leads)
+        {
+            var at = text.IndexOf(lead, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && (first < 0 || at < first)) first = at;
+        }
+        return first;
     }
 
     /// <summary>The text's opening, HTML-encoded, for hits matched by their title or fields alone.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Lucene.Net.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyTracker.Benchmarks.Cli;
@@ -50,6 +51,12 @@ public sealed class SearchScenario : IScenario
                 Console.Error.WriteLine($"{size:N0} articles stored and searchable in {pipeline.TotalSeconds:N0} s");
             }
             markdown = [];
+            if (options.Extra.GetValueOrDefault("only") == "cold")
+            {
+                await ColdInProcessAsync(data, queries, report, ct);
+                report.Print();
+                return 0;
+            }
             if (options.Extra.GetValueOrDefault("only") == "http")
             {
                 await OverHttpAsync(data, queries, clients, seconds, null, report, ct);
@@ -101,6 +108,53 @@ public sealed class SearchScenario : IScenario
         return (ours, bare);
     }
 
+    /// <summary>
+    /// <c>--only cold</c>: where a search computed afresh spends its time, one query at a time in
+    /// this process: our whole search (facets, collapsing, hits with snippets) and the bare
+    /// IndexSearcher's top 20 for the same Lucene query.
+    /// </summary>
+    static async Task ColdInProcessAsync(string data, IReadOnlyList<BenchmarkQuery> queries, Report report, CancellationToken ct)
+    {
+        const int rounds = 3;
+        await using var host = await PipelineHost.StartAsync(data, new Dictionary<string, string?> { ["Search:KeepResults"] = "false" });
+        var index = host.Services.GetRequiredService<SearchIndex>();
+        await using var scope = host.Services.CreateAsyncScope();
+        var search = scope.ServiceProvider.GetRequiredService<SearchService>();
+        Console.Error.WriteLine($"Cold searches in process ({queries.Count} × {rounds}) on {index.Count:N0} documents…");
+        var ours = await Measure.RepeatAsync(queries.Count * rounds, i => search.SearchAsync(new SearchRequest(queries[i % queries.Count].Text), ct), warmup: queries.Count);
+        var bare = Measure.Repeat(queries.Count * rounds, i =>
+        {
+            var (query, _) = SearchService.Build(new SearchRequest(queries[i % queries.Count].Text));
+            index.Search(s => s.Search(query, 20));
+        }, warmup: queries.Count);
+        foreach (var kind in queries.Select(q => q.Kind).Distinct())
+        {
+            var picked = queries.Where(q => q.Kind == kind).ToList();
+            // Processor time per query as well: it holds when other work shares the machine, wall time does not.
+            var cpu = Environment.CpuUsage.TotalTime;
+            var oursKind = await Measure.RepeatAsync(picked.Count * rounds, i => search.SearchAsync(new SearchRequest(picked[i % picked.Count].Text), ct));
+            var oursCpu = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds / (picked.Count * rounds);
+            cpu = Environment.CpuUsage.TotalTime;
+            var bareKind = Measure.Repeat(picked.Count * rounds, i => index.Search(s => s.Search(SearchService.Build(new SearchRequest(picked[i % picked.Count].Text)).Query, 20)));
+            var bareCpu = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds / (picked.Count * rounds);
+            cpu = Environment.CpuUsage.TotalTime;
+            var facetsKind = Measure.Repeat(picked.Count * rounds, i => index.Search(s =>
+            {
+                using var counter = new FacetCollector(SearchService.FacetFields, withTimes: false, groupByStory: true);
+                s.Search(SearchService.Build(new SearchRequest(picked[i % picked.Count].Text)).Query, MultiCollector.Wrap(TopScoreDocCollector.Create(80, false), counter));
+                return counter.Top(Fields.EntityFacet, 20);
+            }));
+            var facetsCpu = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds / (picked.Count * rounds);
+            Console.Error.WriteLine($"{kind}: top 80 with facets median {facetsKind.Median:N2} p95 {facetsKind.P95:N2} ms, CPU {facetsCpu:N2} ms/query");
+            Console.Error.WriteLine($"{kind}: ours median {oursKind.Median:N2} p95 {oursKind.P95:N2} ms, CPU {oursCpu:N2} ms/query; bare median {bareKind.Median:N2} p95 {bareKind.P95:N2} ms, CPU {bareCpu:N2} ms/query");
+        }
+        var matches = queries.Select(q => index.Search(s => s.Search(SearchService.Build(new SearchRequest(q.Text)).Query, 1).TotalHits)).Order().ToList();
+        Console.Error.WriteLine($"matches per query: median {matches[matches.Count / 2]:N0}, p95 {matches[matches.Count * 95 / 100]:N0}, max {matches[^1]:N0}");
+        report.Add("cold search in process vs bare top 20, median", "ms", ours.Median, bare.Median)
+            .Add("cold search in process vs bare top 20, p95", "ms", ours.P95, bare.P95)
+            .Add("cold search in process vs bare top 20, mean", "ms", ours.Mean, bare.Mean);
+    }
+
     /// <summary>Start-up with the index, /api/search under load, memory, and the ingest-to-searchable delay.</summary>
     static async Task OverHttpAsync(string data, IReadOnlyList<BenchmarkQuery> queries, int clients, int seconds, Stats? fts, Report report, CancellationToken ct)
     {
@@ -119,12 +173,7 @@ public sealed class SearchScenario : IScenario
             var urls = queries.Select(q => new Uri(app.Address, $"/api/search?q={Uri.EscapeDataString(q.Text)}")).ToList();
             Console.Error.WriteLine($"/api/search at {clients} clients for {seconds} s…");
             // Each query once first: this figure is searches repeated while the index stands still (the cold one follows).
-            using (var once = new HttpClient())
-            {
-                once.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                foreach (var url in urls) (await once.GetAsync(url, ct)).EnsureSuccessStatusCode();
-            }
-            await LoadGenerator.RunAsync(urls, clients, TimeSpan.FromSeconds(3), token, ct);
+            await WarmAsync(urls, token, ct);
             var (rps, latency, errors) = await LoadGenerator.RunAsync(urls, clients, TimeSpan.FromSeconds(seconds), token, ct);
             report.Add("/api/search p95, repeated searches (answers kept; vs FTS5 p95 without facets)", "ms", latency.P95, fts?.P95)
                 .Add("/api/search median", "ms", latency.Median)
@@ -142,14 +191,47 @@ public sealed class SearchScenario : IScenario
         }
 
         // The same load with nothing kept between searches: every request counts its facets afresh.
-        await using var cold = await AppServer.StartAsync(data, new Dictionary<string, string> { ["Search__KeepResults"] = "false" });
-        var coldUrls = queries.Select(q => new Uri(cold.Address, $"/api/search?q={Uri.EscapeDataString(q.Text)}")).ToList();
-        Console.Error.WriteLine($"/api/search cold (answers not kept) at {clients} clients for {seconds} s…");
-        await LoadGenerator.RunAsync(coldUrls, clients, TimeSpan.FromSeconds(3), token, ct);
-        var (coldRps, coldLatency, _) = await LoadGenerator.RunAsync(coldUrls, clients, TimeSpan.FromSeconds(seconds), token, ct);
-        report.Add("/api/search cold p95 (no answers kept)", "ms", coldLatency.P95)
-            .Add("/api/search cold median", "ms", coldLatency.Median)
-            .Add("/api/search cold throughput", "req/s", coldRps);
+        double coldRps;
+        Stats coldLatency;
+        await using (var cold = await AppServer.StartAsync(data, new Dictionary<string, string> { ["Search__KeepResults"] = "false" }))
+        {
+            var coldUrls = queries.Select(q => new Uri(cold.Address, $"/api/search?q={Uri.EscapeDataString(q.Text)}")).ToList();
+            Console.Error.WriteLine($"/api/search cold (answers not kept) at {clients} clients for {seconds} s…");
+            await WarmAsync(coldUrls, token, ct);
+            (coldRps, coldLatency, _) = await LoadGenerator.RunAsync(coldUrls, clients, TimeSpan.FromSeconds(seconds), token, ct);
+        }
+
+        // The same load on bare Lucene.Net behind Kestrel over the same index: top 20 ids, nothing else.
+        var (bare, bareAddress) = await BareSearchServer.StartAsync(Path.Combine(data, "index"));
+        try
+        {
+            var bareUrls = queries.Select(q => new Uri(bareAddress, $"/search?q={Uri.EscapeDataString(q.Text)}")).ToList();
+            Console.Error.WriteLine($"bare Lucene.Net over HTTP at {clients} clients for {seconds} s…");
+            await WarmAsync(bareUrls, null, ct);
+            var (bareRps, bareLatency, _) = await LoadGenerator.RunAsync(bareUrls, clients, TimeSpan.FromSeconds(seconds), null, ct);
+            report.Add("/api/search cold p95 (no answers kept) vs bare Lucene top 20 over HTTP", "ms", coldLatency.P95, bareLatency.P95)
+                .Add("/api/search cold median vs bare", "ms", coldLatency.Median, bareLatency.Median)
+                .Add("/api/search cold throughput vs bare", "req/s", coldRps, bareRps);
+        }
+        finally
+        {
+            bare.Kill();
+            await bare.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Each query once, then 5 s of load, before a server is measured: every server starts fresh,
+    /// and its code should be compiled and warm (tiered JIT) before it is timed.
+    /// </summary>
+    static async Task WarmAsync(IReadOnlyList<Uri> urls, string? token, CancellationToken ct)
+    {
+        using (var once = new HttpClient())
+        {
+            if (token is not null) once.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            foreach (var url in urls) (await once.GetAsync(url, ct)).EnsureSuccessStatusCode();
+        }
+        await LoadGenerator.RunAsync(urls, 16, TimeSpan.FromSeconds(5), token, ct);
     }
 
     /// <summary>Posts articles at a steady rate, each with a word of its own, and times until a search finds each.</summary>

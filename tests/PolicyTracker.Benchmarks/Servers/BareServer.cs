@@ -33,30 +33,5 @@ public static class BareServer
     }
 
     /// <summary>Starts the baseline process serving <paramref name="file"/>.</summary>
-    public static async Task<(Process Process, Uri Address)> StartAsync(string file)
-    {
-        var port = AppServer.FreePort();
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(typeof(BareServer).Assembly.Location);
-        start.ArgumentList.Add(Verb);
-        start.ArgumentList.Add(file);
-        start.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var process = Process.Start(start)!;
-        var address = new Uri($"http://127.0.0.1:{port}/");
-        using var http = new HttpClient();
-        for (var i = 0; i < 100; i++)
-        {
-            try
-            {
-                await http.GetAsync(address);
-                return (process, address);
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
-        }
-        process.Kill();
-        throw new TimeoutException("The bare server did not start.");
-    }
+    public static Task<(Process Process, Uri Address)> StartAsync(string file) => ChildServer.StartAsync(Verb, [file]);
 }

@@ -33,28 +33,8 @@ public static class EchoHubServer
     /// <summary>Starts the echo hub process; answers it and the hub's address.</summary>
     public static async Task<(Process Process, Uri Hub)> StartAsync()
     {
-        var port = AppServer.FreePort();
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(typeof(EchoHubServer).Assembly.Location);
-        start.ArgumentList.Add(Verb);
-        start.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var process = Process.Start(start)!;
-        var address = new Uri($"http://127.0.0.1:{port}/");
-        using var http = new HttpClient();
-        for (var i = 0; i < 100; i++)
-        {
-            try
-            {
-                await http.GetAsync(address);
-                return (process, new Uri(address, "hubs/echo"));
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
-        }
-        process.Kill();
-        throw new TimeoutException("The echo hub did not start.");
+        var (process, address) = await ChildServer.StartAsync(Verb, []);
+        return (process, new Uri(address, "hubs/echo"));
     }
 }
 

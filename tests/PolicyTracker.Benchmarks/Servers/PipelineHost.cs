@@ -20,11 +20,12 @@ public sealed class PipelineHost : IAsyncDisposable
 
     public IServiceProvider Services => services;
 
-    /// <summary>Builds the services over a new data folder and applies the migrations.</summary>
-    public static async Task<PipelineHost> StartAsync(string dataPath)
+    /// <summary>Builds the services over a data folder (with extra <paramref name="settings"/>) and applies the migrations.</summary>
+    public static async Task<PipelineHost> StartAsync(string dataPath, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["DataDirectory"] = dataPath })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var collection = new ServiceCollection();
         collection.AddLogging();

@@ -69,14 +69,41 @@ public sealed class FacetCollectorTests
         // More matches than the collector compares one by one, in three segments.
         var copies = Enumerable.Range(0, 30).Select(i => Doc(3, i % 2 == 0 ? "Wire" : "Ledger", "OpenAI", $"Model {i % 5}")).ToArray();
         using var reader = Index(copies[..10], copies[10..20], copies[20..]);
-        var grouped = new FacetCollector(Facets, withTimes: false, groupByStory: true);
-        new IndexSearcher(reader).Search(new MatchAllDocsQuery(), grouped);
+        for (var round = 0; round < 3; round++)
+        {
+            using var grouped = new FacetCollector(Facets, withTimes: false, groupByStory: true);
+            new IndexSearcher(reader).Search(new MatchAllDocsQuery(), grouped);
+            AssertOneStoryOfThirty(grouped);
+        }
+    }
+
+    static void AssertOneStoryOfThirty(FacetCollector grouped)
+    {
         Assert.Equal(1, grouped.Stories);
         Assert.Equal(30, grouped.StorySize(3));
         Assert.Equal(new Dictionary<string, int> { ["Wire"] = 1, ["Ledger"] = 1 }, Counts(grouped, Fields.SourceFacet));
         var entities = Counts(grouped, Fields.EntityFacet);
         Assert.Equal(6, entities.Count);
         Assert.All(entities.Values, count => Assert.Equal(1, count));
+    }
+
+    [Fact]
+    public void Top_keeps_the_largest_counts_with_ties_in_name_order_and_counts_reuse_cleanly()
+    {
+        using var reader = Index(
+            [Doc(0, "Wire", "B"), Doc(0, "Wire", "A"), Doc(0, "Ledger", "C"), Doc(5, "Post", "D", "A")],
+            [Doc(5, "Post", "D"), Doc(0, "Courier", "B", "E")]);
+        var searcher = new IndexSearcher(reader);
+        for (var round = 0; round < 3; round++)
+        {
+            // Collectors return their arrays to a pool; later ones must start from zero all the same.
+            using var grouped = new FacetCollector(Facets, withTimes: false, groupByStory: true);
+            searcher.Search(new MatchAllDocsQuery(), grouped);
+            Assert.Equal([new FacetValue("A", 2), new FacetValue("B", 2), new FacetValue("C", 1)], grouped.Top(Fields.EntityFacet, 3));
+            Assert.Equal([new FacetValue("Wire", 2), new FacetValue("Courier", 1)], grouped.Top(Fields.SourceFacet, 2));
+            Assert.Equal(2, grouped.StorySize(5));
+            Assert.Empty(grouped.Top(Fields.SourceFacet, 0));
+        }
     }
 }
 

@@ -53,6 +53,23 @@ public sealed class SnippetsTests
         Assert.True(snippet.Length < 260);
     }
 
+    [Theory]
+    [InlineData("agency", "multi-agencies")]
+    [InlineData("possibility", "possibilities")]
+    [InlineData("policy", "Policy's")]
+    [InlineData("controlled", "controlling")]
+    public void Finds_forms_whose_stem_rewrites_the_ending_deep_in_a_long_text(string query, string form)
+    {
+        // Far past the scan budget, after text that shares no word with the query.
+        var filler = string.Concat(Enumerable.Repeat("Unrelated background sentence about weather and sport. ", 150));
+        var text = filler + $"Late in the piece the {form} came up once.";
+
+        var snippet = Snippet(query, text);
+
+        Assert.Contains($"<mark>{System.Net.WebUtility.HtmlEncode(form.Split('-')[^1])}</mark> came up once", snippet);
+        Assert.StartsWith("…", snippet);
+    }
+
     [Fact]
     public void A_query_without_text_terms_marks_nothing()
     {
