@@ -45,8 +45,8 @@ public sealed class ArticleReader
     public async Task<T> PartAsync<T>(string part, int id, Func<IServiceProvider, CancellationToken, Task<T>> load, CancellationToken ct = default) =>
         await PartAsync(part, id, load, keepMissing: true, ct);
 
-    // With keepMissing, "nothing" (an article in no story) is kept too, or every view of such an article would ask again.
-    async Task<T> PartAsync<T>(string part, int id, Func<IServiceProvider, CancellationToken, Task<T>> load, bool keepMissing, CancellationToken ct)
+    /// <summary>The same; with <paramref name="keepMissing"/>, "nothing" (an article in no story) is kept too, or every view of such an article would ask again.</summary>
+    public async Task<T> PartAsync<T>(string part, int id, Func<IServiceProvider, CancellationToken, Task<T>> load, bool keepMissing, CancellationToken ct)
     {
         if (cache.TryGetValue((part, id), out Kept<T>? kept)) return kept!.Value;
         // Taken before reading: a change saved meanwhile cancels it, and the value read is not kept.

@@ -24,8 +24,9 @@ public sealed class ArticlesController(ArticleReader reader) : Controller
     }
 
     [HttpGet("/articles/{id:int}")]
-    public async Task<IActionResult> Show(int id, CancellationToken ct)
+    public async Task<IActionResult> Show(int id, [FromServices] ArticlePages pages, CancellationToken ct)
     {
+        if (pages.CanServe(HttpContext)) return await pages.PageAsync(ControllerContext, id, ct) ?? NotFound();
         if (await reader.GetAsync(id, ct) is not { } article) return NotFound();
         var trail = article.Flags.Count == 0 ? [] : await reader.TrailAsync(id, ct);
         return View(new ArticlePage(article, trail, TempData["FlagError"] as string));
