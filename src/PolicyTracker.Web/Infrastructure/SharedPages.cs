@@ -23,7 +23,8 @@ namespace PolicyTracker.Web.Infrastructure;
 /// the name and id claims and <see cref="PageTokens"/>, and those only in HTML text or
 /// attribute values; anything else per reader must be loaded by the page's script.
 /// </summary>
-public sealed class SharedPages(IRazorViewEngine views, IModelMetadataProvider metadata, IOptions<MvcViewOptions> viewOptions, HtmlEncoder encoder)
+public sealed class SharedPages(
+    IRazorViewEngine views, IModelMetadataProvider metadata, IOptions<MvcViewOptions> viewOptions, HtmlEncoder encoder, PageTokens tokens)
 {
     // Random per process, so no stored text can contain a slot's marker by chance or design.
     readonly string marker = "ptslot" + Guid.NewGuid().ToString("N");
@@ -63,7 +64,7 @@ public sealed class SharedPages(IRazorViewEngine views, IModelMetadataProvider m
         var user = context.User;
         string[] values = page.Slots.Length == 0 ? [] :
         [
-            encoder.Encode(context.RequestServices.GetRequiredService<PageTokens>().RequestToken(context)),
+            encoder.Encode(tokens.RequestToken(context)),
             encoder.Encode(DisplayName(user) ?? ""),
             encoder.Encode(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? ""),
         ];
