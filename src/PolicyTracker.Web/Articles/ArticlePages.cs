@@ -12,9 +12,12 @@ namespace PolicyTracker.Web.Articles;
 /// <see cref="ArticleReader"/>, so it is dropped by exactly what drops the parts it is made of:
 /// every change to the article or to what its panels show (flags, their review trail, claims,
 /// entities, story, revisions, its source) writes an event for the article, and this process
-/// forgets the article when it saves one, the event follower when another process did. Its
-/// version is taken before the parts are read, so a render that overlaps a change is not kept.
-/// Annotations and presence are not part of it: the page's script loads them per reader.
+/// forgets the article when it saves one, the event follower when another process did; a
+/// change to an article its story lists drops it too. Its version is taken before the parts are
+/// read, so a render that overlaps a change is not kept. Annotations and presence are not part of
+/// it: the page's script loads them per reader. The versioned addresses of the stylesheet and
+/// script are rendered in as well; they only change when a deployment changes those files, and a
+/// kept page is at most a minute old.
 /// </summary>
 public sealed class ArticlePages(ArticleReader reader, SharedPages shared, IOptions<CookieTempDataProviderOptions> tempData)
 {

@@ -26,7 +26,8 @@ namespace PolicyTracker.Web.Infrastructure;
 public sealed class SharedPages(
     IRazorViewEngine views, IModelMetadataProvider metadata, IOptions<MvcViewOptions> viewOptions, HtmlEncoder encoder, PageTokens tokens)
 {
-    // Random per process, so no stored text can contain a slot's marker by chance or design.
+    // Random per process, so no stored text can contain a slot's marker; it never leaves the
+    // process, as every slot is filled before the page is written.
     readonly string marker = "ptslot" + Guid.NewGuid().ToString("N");
 
     /// <summary>What of the reader a shared page may depend on, as a small number: signed in, and each role.</summary>
