@@ -16,7 +16,7 @@ namespace PolicyTracker.Web.Accounts;
 /// </summary>
 public sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    TrackerDb db, IUserClaimsPrincipalFactory<TrackerUser> principals, IMemoryCache cache, AccountChanges changes)
+    IMemoryCache cache, AccountChanges changes)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Token";
@@ -47,6 +47,8 @@ public sealed class TokenAuthenticationHandler(
         if (cache.TryGetValue(("token", hash), out (long Generation, ClaimsPrincipal Principal) cached) && cached.Generation == generation)
             return AuthenticateResult.Success(new AuthenticationTicket(cached.Principal, SchemeName));
 
+        // Only a token not seen lately needs the database and Identity (a UserManager is costly to build).
+        var db = Context.RequestServices.GetRequiredService<TrackerDb>();
         var token = await db.AccessTokens.Include(t => t.User).FirstOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
         if (token?.User is null || token.RevokedAt is not null) return AuthenticateResult.Fail("The token is unknown or revoked.");
         if (token.User.Disabled) return AuthenticateResult.Fail("The token's owner is disabled.");
@@ -58,7 +60,7 @@ public sealed class TokenAuthenticationHandler(
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, DateTime.UtcNow), Context.RequestAborted);
         }
 
-        var principal = await principals.CreateAsync(token.User);
+        var principal = await Context.RequestServices.GetRequiredService<IUserClaimsPrincipalFactory<TrackerUser>>().CreateAsync(token.User);
         var identity = new ClaimsIdentity(principal.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
         if (token.ReadOnly) identity.AddClaim(new Claim(TrackerClaims.ReadOnly, "true"));
         var signedIn = new ClaimsPrincipal(identity);

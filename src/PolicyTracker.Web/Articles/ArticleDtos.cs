@@ -31,6 +31,12 @@ public sealed record FlagDto(int Id, string Kind, string Rule, int RuleVersion, 
             ? new FlagEvidence(f.EvidenceExact, f.EvidenceStart, f.EvidenceEnd, null, null)
             : new FlagEvidence(null, null, null, f.EvidenceField, f.EvidenceValue),
         f.Dismissed, f.DismissReason, f.RetiredAt, f.RetiredNote);
+
+    /// <summary>No longer raised by its rule (kept to show what it said).</summary>
+    [JsonIgnore] public bool Retired => RetiredAt is not null;
+
+    /// <summary>Raised now and not dismissed: the test <see cref="Provenance.FlagQueries.Active"/> makes in queries.</summary>
+    [JsonIgnore] public bool Active => !Dismissed && !Retired;
 }
 
 /// <summary><c>{exact, start, end}</c> in code points of the canonical text, or <c>{field, value}</c>.</summary>

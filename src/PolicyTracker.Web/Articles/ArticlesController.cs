@@ -8,7 +8,7 @@ namespace PolicyTracker.Web.Articles;
 /// <summary>The Articles list and the Article page.</summary>
 [Authorize(Policy = Policies.Read)]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class ArticlesController(ArticleReader reader) : Controller
+public sealed class ArticlesController(ArticleReader reader, ArticlePages pages) : Controller
 {
     const int PageSize = 25;
 
@@ -24,8 +24,11 @@ public sealed class ArticlesController(ArticleReader reader) : Controller
     }
 
     [HttpGet("/articles/{id:int}")]
-    public async Task<IActionResult> Show(int id, CancellationToken ct)
+    public async Task<IActionResult> Show(int id)
     {
+        // The page is read far more often than anything else: no more parameters to bind than the id.
+        var ct = HttpContext.RequestAborted;
+        if (pages.CanServe(HttpContext)) return await pages.PageAsync(ControllerContext, id, ct) ?? NotFound();
         if (await reader.GetAsync(id, ct) is not { } article) return NotFound();
         var trail = article.Flags.Count == 0 ? [] : await reader.TrailAsync(id, ct);
         return View(new ArticlePage(article, trail, TempData["FlagError"] as string));

@@ -25,6 +25,8 @@ public sealed class PageTokens(IAntiforgery antiforgery, TimeProvider clock)
     /// <summary>The request token for this page view, setting the antiforgery cookie when the browser has none.</summary>
     public string RequestToken(HttpContext context)
     {
+        // A page rendered once for many readers gets a slot here, filled with each reader's own token.
+        if (context.Features.Get<SharedPages.Slots>() is { } shared) return shared.Token;
         var cookie = context.Request.Cookies[CookieName];
         var member = context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var now = clock.GetUtcNow();

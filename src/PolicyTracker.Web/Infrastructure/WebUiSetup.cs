@@ -18,6 +18,8 @@ public static class WebUiSetup
             o.Cookie.Name = "pt.af";
         });
         services.AddSingleton<PageTokens>();
+        services.AddSingleton<SharedPages>();
+        services.AddSingleton<Articles.ArticlePages>();
         services.AddProblemDetails();
         services.Configure<ApiBehaviorOptions>(o => o.SuppressMapClientErrors = false);
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>

@@ -47,8 +47,9 @@ public sealed class PageScenario : IScenario
                 await LoadGenerator.RunAsync(pageUrl, clients, TimeSpan.FromSeconds(3), bearer, ct, cookies);
                 await LoadGenerator.RunAsync(bareAddress, clients, TimeSpan.FromSeconds(3), null, ct);
 
-                var ours = new List<(double Rps, Stats Latency)>();
-                var baseline = new List<(double Rps, Stats Latency)>();
+                var ours = new List<(double Rps, Stats Latency, double CpuMs)>();
+                var baseline = new List<(double Rps, Stats Latency, double CpuMs)>();
+                using var appProcess = System.Diagnostics.Process.GetProcessById(app.ProcessId);
                 var errors = 0;
                 for (var round = 0; round < 4; round++)
                 {
@@ -56,19 +57,27 @@ public sealed class PageScenario : IScenario
                     var oursFirst = round is 0 or 3;
                     foreach (var side in oursFirst ? new[] { true, false } : [false, true])
                     {
+                        // Server CPU per request as well: it is what the page costs, whatever else shares the cores.
+                        var server = side ? appProcess : bare;
+                        server.Refresh();
+                        var (cpuBefore, started) = (server.TotalProcessorTime, System.Diagnostics.Stopwatch.GetTimestamp());
                         var r = side
                             ? await LoadGenerator.RunAsync(pageUrl, clients, TimeSpan.FromSeconds(seconds / 2.0), bearer, ct, cookies)
                             : await LoadGenerator.RunAsync(bareAddress, clients, TimeSpan.FromSeconds(seconds / 2.0), null, ct);
+                        server.Refresh();
+                        var requests = r.RequestsPerSecond * System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+                        var cpuMs = (server.TotalProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(1, requests);
                         errors += r.Errors;
-                        (side ? ours : baseline).Add((r.RequestsPerSecond, r.Latency));
-                        Console.Error.WriteLine($"  round {round + 1} {(side ? "page" : "bare")}: {r.RequestsPerSecond:N0} req/s");
+                        (side ? ours : baseline).Add((r.RequestsPerSecond, r.Latency, cpuMs));
+                        Console.Error.WriteLine($"  round {round + 1} {(side ? "page" : "bare")}: {r.RequestsPerSecond:N0} req/s, {cpuMs * 1000:N0} µs CPU per request");
                     }
                 }
 
                 var report = new Report(Name, $"clients={clients} seconds={seconds} html={html.Length} auth={auth}");
                 report.Add("throughput", "req/s", ours.Average(o => o.Rps), baseline.Average(b => b.Rps))
                     .Add("latency median", "ms", ours.Average(o => o.Latency.Median), baseline.Average(b => b.Latency.Median))
-                    .Add("latency p95", "ms", ours.Average(o => o.Latency.P95), baseline.Average(b => b.Latency.P95));
+                    .Add("latency p95", "ms", ours.Average(o => o.Latency.P95), baseline.Average(b => b.Latency.P95))
+                    .Add("server CPU per request", "µs", ours.Average(o => o.CpuMs) * 1000, baseline.Average(b => b.CpuMs) * 1000);
                 report.Print();
                 report.AppendToResultsFile();
                 if (errors > 0) Console.Error.WriteLine($"{errors} requests failed.");

@@ -72,6 +72,31 @@ public sealed class AnonymousReadTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/admin")).StatusCode);
     }
 
+    [Fact]
+    public async Task Anonymous_and_signed_in_readers_of_one_article_get_their_own_page()
+    {
+        using var anonymous = new HttpClient { BaseAddress = app.Address };
+        var list = await anonymous.GetFromJsonAsync<JsonElement>("/api/articles?pageSize=1", TestContext.Current.CancellationToken);
+        var id = list.GetProperty("items")[0].GetProperty("id").GetInt32();
+        var member = await app.CreateMemberAsync(Roles.Analyst, "Signed In Reader");
+        using var browser = app.CreateBrowser();
+        await browser.SignInAsync(member.Email, member.Password);
+
+        var before = new HtmlParser().ParseDocument(await anonymous.GetStringAsync($"/articles/{id}", TestContext.Current.CancellationToken));
+        var signedIn = new HtmlParser().ParseDocument(await browser.GetPageAsync($"/articles/{id}"));
+        var after = new HtmlParser().ParseDocument(await anonymous.GetStringAsync($"/articles/{id}", TestContext.Current.CancellationToken));
+
+        foreach (var page in new[] { before, after })
+        {
+            Assert.Equal("false", page.Body!.GetAttribute("data-signed-in"));
+            Assert.Null(page.GetElementById("annotations"));
+            Assert.DoesNotContain("Signed In Reader", page.DocumentElement.OuterHtml);
+        }
+        Assert.Equal("true", signedIn.Body!.GetAttribute("data-signed-in"));
+        Assert.Equal(member.Id, signedIn.GetElementById("annotations")!.GetAttribute("data-user-id"));
+        Assert.Equal("Signed In Reader", signedIn.QuerySelector("a[href='/account']")!.TextContent);
+    }
+
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public ValueTask DisposeAsync() => app.DisposeAsync();

@@ -145,5 +145,32 @@ public sealed class StoryClusterTests(SiteAndApp fixture) : IClassFixture<SiteAn
         Assert.Contains("No other outlet has run this story", await browser.GetPageAsync($"/articles/{b}"));
     }
 
+    [Fact]
+    public async Task A_story_member_fetched_again_with_a_new_title_shows_it_on_the_other_members_page_and_json()
+    {
+        var tag = Guid.NewGuid().ToString("N");
+        var path = $"/{tag}/register";
+        fixture.Site.Serve(path, IngestionFixtures.Page("Vellmark to register AI models", Paragraphs(StoryTexts.Original(tag))));
+        using var editor = await App.CreateApiClientAsync(await App.CreateMemberAsync(Roles.Editor));
+        async Task<JsonElement> IngestAsync() => (await (await editor.PostAsJsonAsync("/api/ingest", new { url = fixture.Site.Url(path) }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("articles")[0];
+        var fetched = (await IngestAsync()).GetProperty("id").GetInt32();
+        var copy = await PostAsync(editor, "Register plan (wire)", StoryTexts.WireCopy(tag), "Meridian Wire", "2026-03-03T13:00:00Z");
+        Assert.Equal([fetched, copy], Members(await ClusterOfAsync(editor, copy)).Order());
+        var analyst = await App.CreateMemberAsync(Roles.Analyst);
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(analyst.Email, analyst.Password);
+        Assert.Contains("Vellmark to register AI models", new HtmlParser().ParseDocument(await browser.GetPageAsync($"/articles/{copy}")).GetElementById("story")!.TextContent);
+
+        // Only the fetched article changes (and only its event is written), yet the copy's page lists it.
+        fixture.Site.Serve(path, IngestionFixtures.Page("Vellmark delays its AI model register", Paragraphs(StoryTexts.Original(tag) + "\n\nThe register will now open in the autumn.")));
+        Assert.Equal("updated", (await IngestAsync()).GetProperty("status").GetString());
+
+        var story = new HtmlParser().ParseDocument(await browser.GetPageAsync($"/articles/{copy}")).GetElementById("story")!;
+        Assert.Contains("Vellmark delays its AI model register", story.TextContent);
+        var cluster = await ClusterOfAsync(editor, copy);
+        Assert.Contains(cluster.GetProperty("articles").EnumerateArray(), a => a.GetProperty("title").GetString() == "Vellmark delays its AI model register");
+    }
+
     static string Paragraphs(string text) => string.Concat(text.Split("\n\n").Select(p => $"<p>{p.Trim()}</p>"));
 }
