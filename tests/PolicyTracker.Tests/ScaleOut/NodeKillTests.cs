@@ -45,10 +45,12 @@ public sealed class NodeKillTests(PostgresAndRedis servers) : IClassFixture<Post
             using var editor = await a.CreateApiClientAsync(editorMember);
             const string text = "The regulator fined a lab for skipping its evaluation report.";
             var articleId = await AddArticleAsync(editor, "Fine for a skipped report", text);
-            await using var onA = await a.ConnectHubAsync(await a.CreateMemberAsync(Roles.Analyst));
+            await using var onA = await a.ConnectHubAsync(await a.CreateMemberAsync(Roles.Analyst, "Ana on A"));
+            await using var viewerOnB = await TrackerApp.ConnectHubAsync(b.Address, await a.CreateTokenAsync(await a.CreateMemberAsync(Roles.Analyst, "Ben on B")));
+            await viewerOnB.InvokeAsync<JoinResult>("JoinArticle", articleId);
             var seen = Channel.CreateUnbounded<EventMessage>();
             onA.On<EventMessage>(EventTypes.AnnotationCreated, e => seen.Writer.TryWrite(e));
-            await onA.InvokeAsync<JoinResult>("JoinArticle", articleId);
+            Assert.Equal(["Ana on A", "Ben on B"], (await onA.InvokeAsync<JoinResult>("JoinArticle", articleId)).Viewers);
 
             // Sent by B through the backplane to A's client.
             await AnnotateAsync(editor, articleId, text, "regulator", "Before the kill");
@@ -68,6 +70,10 @@ public sealed class NodeKillTests(PostgresAndRedis servers) : IClassFixture<Post
             Assert.Equal(a.Services.GetRequiredService<NodeIdentity>().Id, await leases.HolderAsync("event-broadcaster"));
             await Task.Delay(TimeSpan.FromSeconds(2));
             Assert.False(seen.Reader.TryRead(out var again), $"event {again?.Number} arrived again");
+            // Nobody renews the dead node's viewers, so they drop out of presence.
+            var viewers = await Eventually.ResultAsync(async () => (await onA.InvokeAsync<JoinResult>("JoinArticle", articleId)).Viewers,
+                v => v.Count == 1, SharedPresence.EntryLife + Wait);
+            Assert.Equal(["Ana on A"], viewers);
 
             // B restarted over its old index (left as the kill found it) catches up on events and the index.
             await using var restarted = await NodeProcess.StartAsync(settings, dataB);

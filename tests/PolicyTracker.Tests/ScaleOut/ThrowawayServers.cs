@@ -22,6 +22,14 @@ public class ThrowawayServers : IAsyncDisposable
     public int PostgresPort { get; private set; }
     public int RedisPort { get; private set; }
 
+    /// <summary>The redis-server process while it runs (the benchmark reads its CPU time).</summary>
+    public int? RedisProcessId => redisProcess is { HasExited: false } ? redisProcess.Id : null;
+
+    /// <summary>The PostgreSQL server's main process (the benchmark reads its and its backends' CPU time).</summary>
+    public int? PostgresProcessId => folder is not null && File.Exists(Path.Combine(folder, "data", "postmaster.pid"))
+        ? int.Parse(File.ReadLines(Path.Combine(folder, "data", "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture)
+        : null;
+
     /// <summary>The Redis connection string for <c>Live:Redis</c>.</summary>
     public string Redis => $"127.0.0.1:{RedisPort}";
 
