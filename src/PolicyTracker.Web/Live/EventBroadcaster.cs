@@ -10,8 +10,8 @@ namespace PolicyTracker.Web.Live;
 /// member for new articles. It starts from the newest event at start-up; clients that were
 /// away ask for older ones through <see cref="TrackerHub.CatchUp"/>.
 /// With the Redis backplane (several nodes) a send reaches the clients of every node, so only
-/// the holder of the <c>event-broadcaster</c> lease sends; the others follow along, and one that
-/// takes over sends again the events of the last moments, which clients skip by number if seen.
+/// the holder of the <c>event-broadcaster</c> lease reads and sends; it records on the lease the
+/// last event it sent, and a node that takes over resumes after it, so nothing is sent twice or skipped.
 /// </summary>
 public sealed class EventBroadcaster(
     IServiceScopeFactory scopes, IHubContext<TrackerHub> hub, EventSignal signal, ILogger<EventBroadcaster> log,
@@ -20,25 +20,29 @@ public sealed class EventBroadcaster(
 {
     static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(10);
+    // After an outage of every node, clients have reconnected and caught up by themselves: a new
+    // sender does not push events older than this through the backplane.
+    static readonly TimeSpan ResendLimit = TimeSpan.FromMinutes(1);
     readonly ScaleOut.HeldLease? lease = string.IsNullOrWhiteSpace(settings.Live.Redis) ? null : leases.For("event-broadcaster", LeaseTime);
-    bool sending;
+    long? sent; // the last event sent; null while another node sends
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var wake = signal.Subscribe();
-        long last = await NewestNumber(stoppingToken);
-        sending = lease is null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (lease is not null)
+                if (lease is not null && !await lease.HoldAsync(stoppingToken))
                 {
-                    var held = await lease.HoldAsync(stoppingToken);
-                    if (held && !sending) last = await TakeOverFrom(last, stoppingToken);
-                    sending = held;
+                    // Another node sends: this one neither reads the events nor wakes on commits; it
+                    // asks for the lease again a second later (at once if the holder released it).
+                    sent = null;
+                    await Task.Delay(PollInterval, stoppingToken);
+                    continue;
                 }
-                last = await BroadcastAfter(last, stoppingToken);
+                sent ??= await ResumeAfter(stoppingToken);
+                await BroadcastAfter(sent.Value, stoppingToken);
                 await wake.WaitAsync(PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -47,24 +51,31 @@ public sealed class EventBroadcaster(
             }
             catch (Exception e)
             {
-                log.LogError(e, "Broadcasting events after {Last} failed; retrying", last);
+                log.LogError(e, "Broadcasting events after {Last} failed; retrying", sent);
                 await Task.Delay(PollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
         if (lease is not null) await lease.ReleaseAsync();
     }
 
-    /// <summary>Where a new sender starts: before the events of the last two lease times, which the previous one may not have sent.</summary>
-    async Task<long> TakeOverFrom(long last, CancellationToken ct)
+    /// <summary>
+    /// Where this sender starts: alone, at the newest event; as the lease's new holder, after the
+    /// last event the previous holder recorded (within <see cref="ResendLimit"/>).
+    /// </summary>
+    async Task<long> ResumeAfter(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TrackerDb>();
-        var since = DateTime.UtcNow - 2 * LeaseTime;
-        var first = await db.Events.Where(e => e.Id <= last && e.CreatedAt >= since).MinAsync(e => (long?)e.Id, ct);
-        return first is { } f ? f - 1 : last;
+        var newest = await db.Events.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+        if (lease is null || await leases.PositionAsync(lease.Name, ct) is not long recorded || recorded >= newest) return newest;
+        var since = DateTime.UtcNow - ResendLimit;
+        var first = await db.Events.Where(e => e.Id > recorded && e.CreatedAt >= since).MinAsync(e => (long?)e.Id, ct);
+        if (first is long f && f - 1 > recorded)
+            log.LogWarning("Events {From} to {To} are older than {Limit}; clients catch up on them themselves", recorded + 1, f - 1, ResendLimit);
+        return first is long start ? start - 1 : newest;
     }
 
-    async Task<long> BroadcastAfter(long last, CancellationToken ct)
+    async Task BroadcastAfter(long last, CancellationToken ct)
     {
         while (true)
         {
@@ -74,10 +85,12 @@ public sealed class EventBroadcaster(
             await foreach (var e in EventsAfter(db, last).WithCancellation(ct)) batch.Add(e);
             foreach (var e in batch)
             {
-                if (sending) await Send(e, ct);
-                last = e.Id;
+                await Send(e, ct);
+                sent = last = e.Id;
             }
-            if (batch.Count < 200) return last;
+            // After the sends: a holder that dies before this line has its last batch sent again by the next one.
+            if (batch.Count > 0 && lease is not null) await lease.RecordPositionAsync(db, last, ct);
+            if (batch.Count < 200) return;
         }
     }
 
@@ -93,12 +106,5 @@ public sealed class EventBroadcaster(
         if (e.Type == EventTypes.ArticleIngested) return hub.Clients.Group(TrackerHub.MembersGroup).SendAsync(e.Type, message, ct);
         if (e.ArticleId is int id) return hub.Clients.Group(TrackerHub.ArticleGroup(id)).SendAsync(e.Type, message, ct);
         return hub.Clients.Group(TrackerHub.MembersGroup).SendAsync(e.Type, message, ct);
-    }
-
-    async Task<long> NewestNumber(CancellationToken ct)
-    {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TrackerDb>();
-        return await db.Events.MaxAsync(e => (long?)e.Id, ct) ?? 0;
     }
 }

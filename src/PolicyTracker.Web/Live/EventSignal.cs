@@ -55,7 +55,7 @@ public sealed class EventSignal
     }
 }
 
-/// <summary>Calls <see cref="EventSignal.Notify"/> after every save and every commit.</summary>
+/// <summary>Calls <see cref="EventSignal.Notify"/> after every commit (a save outside a transaction is one).</summary>
 public sealed class EventSignalInterceptor(EventSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     // Articles with events saved in a transaction not yet committed, per context.
@@ -138,7 +138,11 @@ public sealed class EventSignalInterceptor(EventSignal signal) : SaveChangesInte
 
     void Saved(Microsoft.EntityFrameworkCore.DbContext? context)
     {
-        signal.Notify();
+        // Inside a transaction nothing is visible to other connections yet: the commit wakes the
+        // followers (here and, through Redis, on other nodes). Waking them at each save as well made
+        // them read the events table, and other nodes' followers too, for nothing two times in three
+        // per annotation, and a commit arriving meanwhile waited for that empty read.
+        if (context?.Database.CurrentTransaction is null) signal.Notify();
         if (context is null || !pending.TryGetValue(context, out var ids)) return;
         signal.ChangedArticles([.. ids]);
         // Outside a transaction the save was the commit; inside one, the commit announces them again.

@@ -6,10 +6,14 @@ using PolicyTracker.Web.Search;
 
 namespace PolicyTracker.Web.Operations;
 
-/// <summary><c>GET /healthz</c>: whether the database answers and how far the index has caught up.</summary>
+/// <summary>
+/// <c>GET /healthz</c>: whether the database answers, how far the index has caught up, and with
+/// several nodes whether Redis is reachable. Only a database that does not answer makes it 503:
+/// a node without Redis still serves its pages (it reports itself degraded).
+/// </summary>
 [ApiController]
 [AllowAnonymous]
-public sealed class HealthController(TrackerDb db, SearchIndex index, IndexFollower follower) : ControllerBase
+public sealed class HealthController(TrackerDb db, SearchIndex index, IndexFollower follower, ScaleOut.RedisHealth? redis = null) : ControllerBase
 {
     [HttpGet("/healthz")]
     [ProducesResponseType<HealthReport>(StatusCodes.Status200OK)]
@@ -30,7 +34,10 @@ public sealed class HealthController(TrackerDb db, SearchIndex index, IndexFollo
 
         var behind = Math.Max(0, lastEvent - index.LastEvent);
         var indexHealth = new IndexHealth(follower.CatchingUp && behind > 0 ? "catching-up" : "ok", index.Count, index.LastEvent, behind);
-        var report = new HealthReport(database.Status == "ok" ? "ok" : "degraded", database, indexHealth);
+        var redisHealth = redis is null ? null
+            : redis.Connected ? new ComponentHealth("ok", null) : new ComponentHealth("unavailable", "not connected to Redis; retrying");
+        var healthy = database.Status == "ok" && redisHealth is not { Status: not "ok" };
+        var report = new HealthReport(healthy ? "ok" : "degraded", database, indexHealth, redisHealth);
         return StatusCode(database.Status == "ok" ? 200 : 503, report);
     }
 }
@@ -39,4 +46,5 @@ public sealed record ComponentHealth(string Status, string? Error);
 
 public sealed record IndexHealth(string Status, int Documents, long LastEvent, long EventsBehind);
 
-public sealed record HealthReport(string Status, ComponentHealth Database, IndexHealth Index);
+/// <summary>What <c>/healthz</c> answers; <see cref="Redis"/> is null on a node without <c>Live:Redis</c>.</summary>
+public sealed record HealthReport(string Status, ComponentHealth Database, IndexHealth Index, ComponentHealth? Redis);

@@ -15,6 +15,8 @@ public sealed class Lease
     public required string Holder { get; set; }
     /// <summary>When the claim lapses unless renewed; after it any node may take it.</summary>
     public DateTime ExpiresAt { get; set; }
+    /// <summary>How far the holder got (the broadcaster's last event sent), where the next holder resumes; null when not recorded.</summary>
+    public long? Position { get; set; }
 }
 
 sealed class LeaseConfiguration : IEntityTypeConfiguration<Lease>

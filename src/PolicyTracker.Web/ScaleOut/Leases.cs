@@ -42,6 +42,19 @@ public sealed class Leases(IServiceScopeFactory scopes, NodeIdentity node)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, DateTime.UnixEpoch), ct);
     }
 
+    /// <summary>Records how far this node, the holder, got; false when it no longer holds the lease.</summary>
+    public async Task<bool> RecordPositionAsync(TrackerDb db, string name, long position, CancellationToken ct = default) =>
+        await db.Leases.Where(l => l.Name == name && l.Holder == node.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Position, position), ct) == 1;
+
+    /// <summary>The position the last holder recorded, or null.</summary>
+    public async Task<long?> PositionAsync(string name, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrackerDb>();
+        return await db.Leases.AsNoTracking().Where(l => l.Name == name).Select(l => l.Position).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>Who holds the lease now, or null when nobody does.</summary>
     public async Task<string?> HolderAsync(string name, CancellationToken ct = default)
     {
@@ -83,6 +96,15 @@ public sealed class HeldLease(Leases leases, string name, TimeSpan duration)
         // Counted from before the claim, so this node stops believing it holds the lease before others may take it.
         heldUntil = held ? now + duration : default;
         return held;
+    }
+
+    /// <summary>What the lease guards.</summary>
+    public string Name => name;
+
+    /// <summary>Records how far the holder got (see <see cref="Lease.Position"/>); a lease found lost is claimed afresh next time.</summary>
+    public async Task RecordPositionAsync(TrackerDb db, long position, CancellationToken ct)
+    {
+        if (!await leases.RecordPositionAsync(db, name, position, ct)) heldUntil = default;
     }
 
     /// <summary>Releases the lease if held (on shutdown), so another node takes over without waiting for expiry.</summary>

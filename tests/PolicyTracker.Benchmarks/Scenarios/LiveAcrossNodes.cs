@@ -47,18 +47,41 @@ public static class LiveAcrossNodes
             var nodesSide = await SideAsync(a.Address, b.Address, nodesToken, clients, ct);
             await using var _1 = singleSide.Fleet;
             await using var _2 = nodesSide.Fleet;
-            await singleSide.RoundAsync("warm", 20);
-            await nodesSide.RoundAsync("warm", 20);
+            // Both sides warm up alike, twice in turn. A fresh app spent about 75 ms of CPU per
+            // annotation on its first hundred (JIT, first EF queries), 4 ms after: with 20 each, the
+            // first measured round, always the nodes' side, ran half cold.
+            foreach (var side in new[] { singleSide, nodesSide, singleSide, nodesSide }) await side.RoundAsync("warm", 100);
+
+            // CPU of every server process of each side, per annotation: the nodes' side is A, B,
+            // PostgreSQL (with its backends) and Redis; the baseline is the single node.
+            int[] NodesProcesses() => [a.ProcessId, b.ProcessId, .. servers.RedisProcessId is int r ? [r] : Array.Empty<int>(),
+                .. servers.PostgresProcessId is int p ? ProcessCpu.WithChildren(p) : []];
+            // What the servers use when nothing happens (pollers, lease renewals), which the figures per annotation include.
+            var idleBefore = ProcessCpu.Sample([single.ProcessId, .. NodesProcesses()]);
+            await Task.Delay(TimeSpan.FromSeconds(5), ct);
+            var idleAfter = ProcessCpu.Sample([single.ProcessId, .. NodesProcesses()]);
+            double IdleMs(params int[] pids) => ProcessCpu.Between(idleBefore, idleAfter.Where(p => pids.Contains(p.Key)).ToDictionary()).TotalMilliseconds / 5;
+            Console.Error.WriteLine($"  idle CPU per second: single {IdleMs(single.ProcessId):F1} ms; A {IdleMs(a.ProcessId):F1}, B {IdleMs(b.ProcessId):F1}, Redis {IdleMs(servers.RedisProcessId ?? 0):F1}, PostgreSQL {IdleMs([.. idleAfter.Keys.Except([single.ProcessId, a.ProcessId, b.ProcessId, servers.RedisProcessId ?? 0])]):F1} ms");
 
             var (singleLatency, nodesLatency) = (new List<double>(), new List<double>());
+            var (singleCpu, nodesCpu) = (TimeSpan.Zero, TimeSpan.Zero);
             var missing = 0;
             var round = 0;
+            var count = seconds * 10 / 2;
             foreach (var nodesNow in new[] { true, false, false, true })
             {
                 var side = nodesNow ? nodesSide : singleSide;
-                missing += await side.RoundAsync($"r{round++}", seconds * 10 / 2);
+                var before = ProcessCpu.Sample(nodesNow ? NodesProcesses() : [single.ProcessId]);
+                missing += await side.RoundAsync($"r{round++}", count);
+                var after = ProcessCpu.Sample(nodesNow ? NodesProcesses() : [single.ProcessId]);
+                var cpu = ProcessCpu.Between(before, after);
+                if (nodesNow) nodesCpu += cpu; else singleCpu += cpu;
                 (nodesNow ? nodesLatency : singleLatency).AddRange(side.Fleet.Deliveries);
-                Console.Error.WriteLine($"  {(nodesNow ? "A→B " : "single")} at 10/s: {side.Fleet.DeliveryLatency()}");
+                double Per(params int[] pids) => ProcessCpu.Between(before, after.Where(p => pids.Contains(p.Key)).ToDictionary()).TotalMilliseconds / count;
+                var parts = nodesNow
+                    ? $" (A {Per(a.ProcessId):F2}, B {Per(b.ProcessId):F2}, Redis {Per(servers.RedisProcessId ?? 0):F2}, PostgreSQL {Per([.. after.Keys.Except([a.ProcessId, b.ProcessId, servers.RedisProcessId ?? 0])]):F2})"
+                    : "";
+                Console.Error.WriteLine($"  {(nodesNow ? "A→B " : "single")} at 10/s: {side.Fleet.DeliveryLatency()}; CPU {cpu.TotalMilliseconds / count:F2} ms per annotation{parts}");
             }
 
             Console.Error.WriteLine("Ingest to searchable: 30 articles on each side…");
@@ -75,6 +98,7 @@ public static class LiveAcrossNodes
             report.Add("delivery latency p50", "ms", n.Median, s.Median)
                 .Add("delivery latency p95", "ms", n.P95, s.P95)
                 .Add("delivery latency p99", "ms", n.P99, s.P99)
+                .Add("server CPU per annotation (all server processes)", "ms", nodesCpu.TotalMilliseconds / (2 * count), singleCpu.TotalMilliseconds / (2 * count))
                 .Add("ingest to searchable on the other node p50", "ms", ns.Median, ss.Median)
                 .Add("ingest to searchable on the other node p95", "ms", ns.P95, ss.P95);
             report.Print();

@@ -14,13 +14,21 @@ namespace PolicyTracker.Tests.ScaleOut;
 public class ThrowawayServers : IAsyncDisposable
 {
     string? folder;
-    Process? redis;
+    Process? redisProcess;
 
     /// <summary>Why the servers could not start (a program is missing), or null when they run.</summary>
     public string? Missing { get; private set; }
 
     public int PostgresPort { get; private set; }
     public int RedisPort { get; private set; }
+
+    /// <summary>The redis-server process while it runs (the benchmark reads its CPU time).</summary>
+    public int? RedisProcessId => redisProcess is { HasExited: false } ? redisProcess.Id : null;
+
+    /// <summary>The PostgreSQL server's main process (the benchmark reads its and its backends' CPU time).</summary>
+    public int? PostgresProcessId => folder is not null && File.Exists(Path.Combine(folder, "data", "postmaster.pid"))
+        ? int.Parse(File.ReadLines(Path.Combine(folder, "data", "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture)
+        : null;
 
     /// <summary>The Redis connection string for <c>Live:Redis</c>.</summary>
     public string Redis => $"127.0.0.1:{RedisPort}";
@@ -41,7 +49,10 @@ public class ThrowawayServers : IAsyncDisposable
     static string? RedisServer => new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists);
 
     /// <summary>Starts both servers, or sets <see cref="Missing"/> when a program is not installed.</summary>
-    public async ValueTask StartAsync()
+    public ValueTask StartAsync() => StartAsync(redis: true);
+
+    /// <summary>Starts PostgreSQL, and Redis unless <paramref name="redis"/> is false (its port is chosen anyway; see <see cref="StartRedisAsync"/>).</summary>
+    public async ValueTask StartAsync(bool redis)
     {
         var bin = PostgresBin;
         var redisServer = RedisServer;
@@ -62,26 +73,33 @@ public class ThrowawayServers : IAsyncDisposable
             "-o", $"-p {PostgresPort} -k {Path.Combine(folder, "socket")} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200");
 
         RedisPort = FreePort();
-        redis = Process.Start(new ProcessStartInfo(redisServer)
+        if (redis) await StartRedisAsync();
+    }
+
+    /// <summary>Starts redis-server on <see cref="RedisPort"/> (e.g. after the nodes, to show they connect late).</summary>
+    public async Task StartRedisAsync()
+    {
+        if (redisProcess is { HasExited: false }) return;
+        redisProcess = Process.Start(new ProcessStartInfo(RedisServer!)
         {
             ArgumentList = { "--port", RedisPort.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         })!;
-        redis.OutputDataReceived += (_, _) => { };
-        redis.BeginOutputReadLine();
+        redisProcess.OutputDataReceived += (_, _) => { };
+        redisProcess.BeginOutputReadLine();
         await WaitForPortAsync(RedisPort);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (redis is { HasExited: false })
+        if (redisProcess is { HasExited: false })
         {
-            redis.Kill(entireProcessTree: true);
-            await redis.WaitForExitAsync();
+            redisProcess.Kill(entireProcessTree: true);
+            await redisProcess.WaitForExitAsync();
         }
-        redis?.Dispose();
+        redisProcess?.Dispose();
         if (folder is null) return;
         Npgsql.NpgsqlConnection.ClearAllPools();
         try

@@ -120,40 +120,6 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
-    public async Task B_stopped_and_started_again_catches_up_on_events_and_the_index()
-    {
-        nodes.Require();
-        var editorMember = await nodes.A.CreateMemberAsync(Roles.Editor);
-        using var editor = await nodes.A.CreateApiClientAsync(editorMember);
-        const string text = "The regulator fined a lab for skipping its evaluation report.";
-        var annotated = await AddArticleAsync(editor, $"Fine {UniqueWord()}", text);
-        long before;
-        await using (var hub = await nodes.B.ConnectHubAsync(await nodes.B.CreateMemberAsync(Roles.Analyst)))
-            before = await hub.InvokeAsync<long>("LastEventNumber");
-
-        var dataPath = await nodes.StopBAsync();
-        var word = UniqueWord();
-        var missed = await AddArticleAsync(editor, $"While B was away {word}", "An evaluation bill passed its second reading.");
-        Assert.Equal(HttpStatusCode.Created, (await editor.PostAsync(Container(annotated), LinkedData(On(text, "evaluation report", "Missed by B")))).StatusCode);
-        nodes.RestartB(dataPath);
-
-        using var reader = await nodes.B.CreateApiClientAsync(editorMember);
-        Assert.Equal(1, await Eventually.ResultAsync(() => SearchTotalAsync(reader, word), n => n > 0, Wait));
-        await using var again = await nodes.B.ConnectHubAsync(editorMember);
-        var page = await again.InvokeAsync<CatchUpPage>("CatchUp", before);
-        Assert.Contains(page.Events, e => e.Type == EventTypes.ArticleIngested && e.ArticleId == missed);
-        Assert.Contains(page.Events, e => e.Type == EventTypes.AnnotationCreated && e.ArticleId == annotated);
-
-        // Live delivery goes on, whichever node now sends through the backplane.
-        var live = Channel.CreateUnbounded<EventMessage>();
-        again.On<EventMessage>(EventTypes.AnnotationCreated, e => live.Writer.TryWrite(e));
-        await again.InvokeAsync<JoinResult>("JoinArticle", annotated);
-        Assert.Equal(HttpStatusCode.Created, (await editor.PostAsync(Container(annotated), LinkedData(On(text, "regulator", "After the restart")))).StatusCode);
-        using var timeout = new CancellationTokenSource(Wait);
-        Assert.Contains("After the restart", (await live.Reader.ReadAsync(timeout.Token)).Data.GetRawText());
-    }
-
-    [Fact]
     public async Task A_feed_is_polled_once_and_a_saved_search_match_is_delivered_once_across_both_nodes()
     {
         nodes.Require();

@@ -5,7 +5,7 @@ namespace PolicyTracker.Tests.ScaleOut;
 /// <summary>
 /// Two app nodes (A and B) on loopback ports over one throwaway PostgreSQL database, joined by a
 /// throwaway Redis, each with its own data folder (so its own Lucene index), plus a loopback site
-/// for feeds and webhooks. B can be stopped and started again over its old data folder.
+/// for feeds and webhooks. (NodeKillTests runs a node as its own process, to kill it.)
 /// </summary>
 public sealed class TwoNodes : IAsyncLifetime
 {
@@ -38,26 +38,22 @@ public sealed class TwoNodes : IAsyncLifetime
     }
 
     /// <summary>A node over the shared database and Redis, on <paramref name="dataPath"/> (a new folder when null).</summary>
-    public TrackerApp StartNode(string? dataPath) => new(new()
+    public TrackerApp StartNode(string? dataPath)
+    {
+        var settings = NodeSettings(connectionString, servers.Redis);
+        settings["Fetch:AllowedHosts:0"] = Site.HostAndPort;
+        settings["Webhooks:RetrySeconds"] = "0.25";
+        return new(settings!, dataPath) { KeepData = true };
+    }
+
+    /// <summary>What every node of a test cluster is given: the shared database and Redis.</summary>
+    public static Dictionary<string, string> NodeSettings(string connectionString, string redis) => new()
     {
         ["Database:Provider"] = "Postgres",
         ["Database:ConnectionString"] = connectionString,
-        ["Live:Redis"] = servers.Redis,
+        ["Live:Redis"] = redis,
         ["Security:SignInAttemptsPerMinute"] = "1000",
-        ["Fetch:AllowedHosts:0"] = Site.HostAndPort,
-        ["Webhooks:RetrySeconds"] = "0.25",
-    }, dataPath) { KeepData = true };
-
-    /// <summary>Stops B (its data folder stays) and returns that folder.</summary>
-    public async Task<string> StopBAsync()
-    {
-        var path = B.DataPath;
-        await B.DisposeAsync();
-        return path;
-    }
-
-    /// <summary>Starts B again over <paramref name="dataPath"/>.</summary>
-    public void RestartB(string dataPath) => B = StartNode(dataPath);
+    };
 
     public async ValueTask DisposeAsync()
     {

@@ -81,11 +81,13 @@ public class TrackerApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A started hub connection over WebSockets, authenticated with the member's token.</summary>
-    public async Task<HubConnection> ConnectHubAsync(Member member)
+    public async Task<HubConnection> ConnectHubAsync(Member member) => await ConnectHubAsync(Address, await CreateTokenAsync(member));
+
+    /// <summary>A started hub connection over WebSockets to the app at <paramref name="address"/> (e.g. a node run as a process), with a token.</summary>
+    public static async Task<HubConnection> ConnectHubAsync(Uri address, string token)
     {
-        var token = await CreateTokenAsync(member);
         var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(Address, "hubs/tracker"), o =>
+            .WithUrl(new Uri(address, "hubs/tracker"), o =>
             {
                 o.AccessTokenProvider = () => Task.FromResult<string?>(token);
                 o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;

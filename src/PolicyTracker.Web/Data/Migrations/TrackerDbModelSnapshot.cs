@@ -1217,6 +1217,9 @@ namespace PolicyTracker.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("Position")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Name");
 
                     b.ToTable("Leases");

@@ -1265,6 +1265,9 @@ namespace PolicyTracker.Web.Data.PostgresMigrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long?>("Position")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Name");
 
                     b.ToTable("Leases");
