@@ -28,10 +28,7 @@ public static class BareSearchServer
         using var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader);
         var analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = ChildServer.CreateApp(port);
         app.MapGet("/search", async context =>
         {
             var query = new QueryParser(LuceneVersion.LUCENE_48, "text", analyzer).Parse(context.Request.Query["q"].ToString());

@@ -18,10 +18,7 @@ public static class BareServer
     public static async Task<int> RunAsync(string file, int port)
     {
         var body = await File.ReadAllBytesAsync(file);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = ChildServer.CreateApp(port);
         app.Run(context =>
         {
             context.Response.ContentType = "text/html; charset=utf-8";

@@ -1,10 +1,24 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace PolicyTracker.Benchmarks.Servers;
 
 /// <summary>A baseline server run as a child process of this program (a hidden verb), on a free loopback port.</summary>
 public static class ChildServer
 {
+    /// <summary>The bare Kestrel app a child server builds on: loopback <paramref name="port"/>, no logging, the given services.</summary>
+    public static WebApplication CreateApp(int port, Action<IServiceCollection>? services = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
+        services?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
     /// <summary>Starts this program with <paramref name="verb"/>, its arguments and a free port, and waits until <paramref name="probe"/> answers.</summary>
     public static async Task<(Process Process, Uri Address)> StartAsync(string verb, IEnumerable<string> arguments, string probe = "")
     {

@@ -19,11 +19,7 @@ public static class EchoHubServer
     /// <summary>Serves the echo hub at /hubs/echo until killed.</summary>
     public static async Task<int> RunAsync(int port)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSignalR();
-        var app = builder.Build();
+        var app = ChildServer.CreateApp(port, services => services.AddSignalR());
         app.MapHub<EchoHub>("/hubs/echo");
         app.MapGet("/", () => "echo");
         await app.RunAsync();
