@@ -47,9 +47,9 @@ public static partial class ClaimFinder
         {
             var s = sentence.Of(text);
             if (!IsClaim(s)) continue;
-            points += CodePoints.Offset(text[utf16..sentence.Start], sentence.Start - utf16);
+            points += Annotations.CodePointText.CodePoint(text[utf16..sentence.Start], sentence.Start - utf16);
             utf16 = sentence.Start;
-            found.Add(new CandidateClaim(s, points, points + CodePoints.Offset(s, s.Length)));
+            found.Add(new CandidateClaim(s, points, points + Annotations.CodePointText.CodePoint(s, s.Length)));
         }
         return found;
     }

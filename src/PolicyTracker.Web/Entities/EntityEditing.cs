@@ -33,7 +33,7 @@ public sealed class EntityEditing(TrackerDb db, EntityReevaluation reevaluation,
         link.Origin = EntityOrigin.Added;
         // Where the article mentions it, as far as its names show.
         var spans = new EntityMatcher([new GazetteerEntry(entity.Id, entity.Name, entity.Type, [.. entity.Aliases.Select(a => a.Text)])]).Find(text)
-            .Where(f => f.EntityId == entity.Id).Select(f => new[] { CodePoints.Offset(text, f.Start), CodePoints.Offset(text, f.End) });
+            .Where(f => f.EntityId == entity.Id).Select(f => new[] { Annotations.CodePointText.CodePoint(text, f.Start), Annotations.CodePointText.CodePoint(text, f.End) });
         link.Mentions = JsonSerializer.Serialize(spans);
         await SaveArticleChangeAsync(articleId, "entity added", ct);
         return null;

@@ -41,7 +41,7 @@ public sealed class EntityLinking(TrackerDb db)
                     key = entity.Id != 0 ? entity.Id : entity;
                 }
                 if (!wanted.TryGetValue(key, out var w)) wanted[key] = w = (entity is { Id: 0 } ? entity : null, key as int?, []);
-                w.Spans.Add([CodePoints.Offset(text, f.Start), CodePoints.Offset(text, f.End)]);
+                w.Spans.Add([Annotations.CodePointText.CodePoint(text, f.Start), Annotations.CodePointText.CodePoint(text, f.End)]);
             }
             var mine = existing[articleId].ToDictionary(l => l.EntityId);
             var touched = false;

@@ -90,7 +90,7 @@ public sealed partial class ProvenanceEngine
                 if (!Matches(regex, rule, sentence, forms[i], () => (unverified && disclosures.Count > 0)
                         || InDisclaimer(facts.Text, sentence, disclosures) || UnderDisclaimerHeading(facts.Text, sentence))) continue;
                 flags.Add(new FlagDraft(rule.Kind, rule.Id, rule.Version, rule.Severity, sentence.Of(facts.Text),
-                    CodePoints.Offset(facts.Text, sentence.Start), CodePoints.Offset(facts.Text, sentence.Start + sentence.Length)));
+                    Annotations.CodePointText.CodePoint(facts.Text, sentence.Start), Annotations.CodePointText.CodePoint(facts.Text, sentence.Start + sentence.Length)));
                 if (rule.Kind is FlagKinds.AiGenerated or FlagKinds.AiAssisted) disclosures.Add(sentence.Start);
                 break;
             }
@@ -106,7 +106,7 @@ public sealed partial class ProvenanceEngine
         }
         if (!flags.Any(f => f.Kind == FlagKinds.Unverified) && Attribution.Unattributed(facts, sentences, forms) is { } claim)
             flags.Add(new FlagDraft(FlagKinds.Unverified, "attribution.none", 1, "warning", claim.Of(facts.Text),
-                CodePoints.Offset(facts.Text, claim.Start), CodePoints.Offset(facts.Text, claim.Start + claim.Length)));
+                Annotations.CodePointText.CodePoint(facts.Text, claim.Start), Annotations.CodePointText.CodePoint(facts.Text, claim.Start + claim.Length)));
         flags.AddRange(MetadataFlags(facts));
         // A piece disclosed as AI-generated is not also "assisted": the stronger statement stands.
         if (flags.Any(f => f.Kind == FlagKinds.AiGenerated)) flags.RemoveAll(f => f.Kind == FlagKinds.AiAssisted);

@@ -44,20 +44,3 @@ public static partial class Sentences
         return (start, end - start);
     }
 }
-
-/// <summary>Offsets in code points, as the W3C selectors count, from .NET's UTF-16 indexes.</summary>
-public static class CodePoints
-{
-    /// <summary>The code-point offset of UTF-16 index <paramref name="utf16Index"/> in <paramref name="text"/>.</summary>
-    public static int Offset(string text, int utf16Index)
-    {
-        // Without low surrogates the offsets agree (the common case): one vectorized scan says so.
-        if (!text.AsSpan(0, utf16Index).ContainsAnyInRange('\uDC00', '\uDFFF')) return utf16Index;
-        var count = 0;
-        for (var i = 0; i < utf16Index; i++)
-        {
-            if (!char.IsLowSurrogate(text[i])) count++;
-        }
-        return count;
-    }
-}

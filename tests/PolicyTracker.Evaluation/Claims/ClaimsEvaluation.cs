@@ -73,7 +73,7 @@ public static class ClaimsEvaluation
     {
         var at = text.IndexOf(sentence, StringComparison.Ordinal);
         if (at < 0) throw new InvalidDataException($"{id}: labelled sentence not found in the text: {sentence}");
-        return (CodePoints.Offset(text, at), CodePoints.Offset(text, at + sentence.Length));
+        return (PolicyTracker.Web.Annotations.CodePointText.CodePoint(text, at), PolicyTracker.Web.Annotations.CodePointText.CodePoint(text, at + sentence.Length));
     }
 
     static bool Overlaps((int Start, int End) claim, CandidateClaim found) => found.Start < claim.End && claim.Start < found.End;

@@ -159,10 +159,7 @@ class AnnotationPanel {
   }
 
   bindUi() {
-    document.addEventListener("selectionchange", () => {
-      const s = window.getSelection();
-      if (s && s.rangeCount && !s.isCollapsed && this.body.contains(s.getRangeAt(0).commonAncestorContainer)) this.selection = s.getRangeAt(0).cloneRange();
-    });
+    document.addEventListener("selectionchange", () => this.keepSelection());
     this.$("annotate-selection").addEventListener("click", () => this.openForm());
     this.$("annotation-cancel").addEventListener("click", () => { this.$("annotation-form").hidden = true; });
     this.$("annotation-form").addEventListener("submit", (e) => { e.preventDefault(); this.submit(); });
@@ -172,7 +169,15 @@ class AnnotationPanel {
     document.addEventListener("keydown", (e) => this.onKey(e));
   }
 
+  // Remembers a selection in the article, so the Annotate button (which takes the focus) still has it.
+  keepSelection() {
+    const s = window.getSelection();
+    if (s && s.rangeCount && !s.isCollapsed && this.body.contains(s.getRangeAt(0).commonAncestorContainer)) this.selection = s.getRangeAt(0).cloneRange();
+  }
+
   async openForm() {
+    // selectionchange arrives as a later task: a key pressed right after selecting must see the selection too.
+    this.keepSelection();
     const range = this.selection;
     if (!range || range.collapsed) return this.status("Select some text in the article first.");
     const quote = await describeTextQuote(range, this.body);
