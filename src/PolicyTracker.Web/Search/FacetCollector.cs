@@ -46,8 +46,8 @@ public sealed class FacetCollector : ICollector, IDisposable
         this.fields = fields;
         this.withTimes = withTimes;
         this.groupByStory = groupByStory;
-        counts = fields.Count == 0 ? [] : Rent(FacetValues.Count);
-        if (groupByStory) stories = RentStories(StorySlots.Count);
+        counts = fields.Count == 0 ? [] : Rent<int>(FacetValues.Count);
+        if (groupByStory) stories = Rent<StoryEntry>(StorySlots.Count);
     }
 
     /// <summary>Publication ticks of every matching document (when asked for).</summary>
@@ -69,23 +69,11 @@ public sealed class FacetCollector : ICollector, IDisposable
         var facets = SegmentFacets.Of(reader);
         current = fields.Count == 0 ? null : facets.Rows(reader, fields);
         // A segment decoded after this search began may bring codes and slots beyond the arrays rented for it.
-        if (current is not null && counts.Length < FacetValues.Count)
-        {
-            var grown = Rent(FacetValues.Count);
-            Array.Copy(counts, grown, counts.Length);
-            ArrayPool<int>.Shared.Return(counts);
-            counts = grown;
-        }
+        if (current is not null) counts = Grow(counts, FacetValues.Count);
         segments.Add(current);
         times = withTimes ? facets.Times(reader) : null;
         storySlots = groupByStory ? facets.StorySlotsOf(reader) : null;
-        if (storySlots is not null && stories.Length < StorySlots.Count)
-        {
-            var grown = RentStories(StorySlots.Count);
-            Array.Copy(stories, grown, stories.Length);
-            ArrayPool<StoryEntry>.Shared.Return(stories);
-            stories = grown;
-        }
+        if (storySlots is not null) stories = Grow(stories, StorySlots.Count);
     }
 
     public void Collect(int doc)
@@ -202,25 +190,31 @@ public sealed class FacetCollector : ICollector, IDisposable
 
     public void Dispose()
     {
-        if (stories.Length > 0) ArrayPool<StoryEntry>.Shared.Return(stories);
-        stories = [];
-        if (counts.Length > 0) ArrayPool<int>.Shared.Return(counts);
-        counts = [];
+        Return(ref stories);
+        Return(ref counts);
     }
 
     // The shared pool hands out arrays of plain structs uninitialized when it makes them, so clear what is rented.
-    static StoryEntry[] RentStories(int length)
+    static T[] Rent<T>(int length)
     {
-        var array = ArrayPool<StoryEntry>.Shared.Rent(Math.Max(length, 16));
+        var array = ArrayPool<T>.Shared.Rent(Math.Max(length, 16));
         Array.Clear(array);
         return array;
     }
 
-    static int[] Rent(int length)
+    static T[] Grow<T>(T[] array, int length)
     {
-        var array = ArrayPool<int>.Shared.Rent(Math.Max(length, 16));
-        Array.Clear(array);
-        return array;
+        if (array.Length >= length) return array;
+        var grown = Rent<T>(length);
+        Array.Copy(array, grown, array.Length);
+        Return(ref array);
+        return grown;
+    }
+
+    static void Return<T>(ref T[] array)
+    {
+        if (array.Length > 0) ArrayPool<T>.Shared.Return(array);
+        array = [];
     }
 }
 

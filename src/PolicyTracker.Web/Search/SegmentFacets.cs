@@ -32,16 +32,15 @@ public sealed class SegmentFacets
     public long[]? Stories(AtomicReader reader) => Numbers(reader, Fields.StoryNumber);
 
     /// <summary>Each document's article id, read once from the id terms: loading stored fields for each hit cost more than the search's scoring of a page.</summary>
-    public int[] Ids(AtomicReader reader)
-    {
-        var lazy = ids ?? Interlocked.CompareExchange(ref ids, new Lazy<int[]>(() => DecodeIds(reader)), null) ?? ids;
-        return lazy.Value;
-    }
+    public int[] Ids(AtomicReader reader) => Once(ref ids, () => DecodeIds(reader));
 
     /// <summary>Each document's story slot (-1 = alone), or null when the segment has no story numbers.</summary>
-    public int[]? StorySlotsOf(AtomicReader reader)
+    public int[]? StorySlotsOf(AtomicReader reader) => Once(ref slots, () => Stories(reader) is { } numbers ? Search.StorySlots.Of(numbers) : null);
+
+    // The first caller's decoding is the one every caller gets.
+    static T Once<T>(ref Lazy<T>? field, Func<T> decode)
     {
-        var lazy = slots ?? Interlocked.CompareExchange(ref slots, new Lazy<int[]?>(() => Stories(reader) is { } numbers ? Search.StorySlots.Of(numbers) : null), null) ?? slots;
+        var lazy = field ?? Interlocked.CompareExchange(ref field, new Lazy<T>(decode), null) ?? field;
         return lazy.Value;
     }
 

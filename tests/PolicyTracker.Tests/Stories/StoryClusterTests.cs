@@ -80,10 +80,8 @@ public sealed class StoryClusterTests(SiteAndApp fixture) : IClassFixture<SiteAn
     {
         var tag = Guid.NewGuid().ToString("N");
         var path = $"/{tag}/register";
-        fixture.Site.Serve(path, IngestionFixtures.Page("Vellmark to register AI models", Paragraphs(StoryTexts.Original(tag))));
         using var editor = await App.CreateApiClientAsync(await App.CreateMemberAsync(Roles.Editor));
-        var fetched = (await (await editor.PostAsJsonAsync("/api/ingest", new { url = fixture.Site.Url(path) })).Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("articles")[0].GetProperty("id").GetInt32();
+        var fetched = (await FetchPageAsync(editor, path, "Vellmark to register AI models", StoryTexts.Original(tag))).GetProperty("id").GetInt32();
         var copy = await PostAsync(editor, "Wire: register plan", StoryTexts.WireCopy(tag), "Meridian Wire", "2026-04-14T10:00:00Z");
         Assert.Equal([fetched, copy], Members(await ClusterOfAsync(editor, fetched)).Order());
 
@@ -92,9 +90,8 @@ public sealed class StoryClusterTests(SiteAndApp fixture) : IClassFixture<SiteAn
         Assert.Equal(JsonValueKind.Null, (await ClusterOfAsync(editor, copy)).ValueKind); // a story of one is no story
 
         // The page changes a little: a new revision, processed again, and still alone.
-        fixture.Site.Serve(path, IngestionFixtures.Page("Vellmark to register AI models", Paragraphs(StoryTexts.Original(tag) + "\n\nUpdated with a correction.")));
-        var again = await (await editor.PostAsJsonAsync("/api/ingest", new { url = fixture.Site.Url(path) })).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("updated", again.GetProperty("articles")[0].GetProperty("status").GetString());
+        var again = await FetchPageAsync(editor, path, "Vellmark to register AI models", StoryTexts.Original(tag) + "\n\nUpdated with a correction.");
+        Assert.Equal("updated", again.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, (await ClusterOfAsync(editor, fetched)).ValueKind);
 
         // A third copy joins the other copy, not the article the editor split out.
@@ -108,10 +105,8 @@ public sealed class StoryClusterTests(SiteAndApp fixture) : IClassFixture<SiteAn
     {
         var tag = Guid.NewGuid().ToString("N");
         var path = $"/{tag}/final";
-        fixture.Site.Serve(path, IngestionFixtures.Page("Vellmark register final", Paragraphs(StoryTexts.LaterEvent(tag))));
         using var editor = await App.CreateApiClientAsync(await App.CreateMemberAsync(Roles.Editor));
-        var fetched = (await (await editor.PostAsJsonAsync("/api/ingest", new { url = fixture.Site.Url(path) })).Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("articles")[0].GetProperty("id").GetInt32();
+        var fetched = (await FetchPageAsync(editor, path, "Vellmark register final", StoryTexts.LaterEvent(tag))).GetProperty("id").GetInt32();
         var original = await PostAsync(editor, "Register plan", StoryTexts.Original(tag), "Harbor Ledger", "2026-03-03T12:00:00Z");
         var copy = await PostAsync(editor, "Register plan (wire)", StoryTexts.WireCopy(tag), "Meridian Wire", "2026-03-03T13:00:00Z");
         Assert.Equal(JsonValueKind.Null, (await ClusterOfAsync(editor, fetched)).ValueKind);
@@ -122,8 +117,7 @@ public sealed class StoryClusterTests(SiteAndApp fixture) : IClassFixture<SiteAn
         Assert.Equal([original, copy, fetched], Members(cluster)); // earliest first
         Assert.Equal(original, cluster.GetProperty("firstAppearance").GetProperty("id").GetInt32());
 
-        fixture.Site.Serve(path, IngestionFixtures.Page("Vellmark register final", Paragraphs("An entirely different text about seaside tourism statistics for the summer season.")));
-        await editor.PostAsJsonAsync("/api/ingest", new { url = fixture.Site.Url(path) });
+        await FetchPageAsync(editor, path, "Vellmark register final", "An entirely different text about seaside tourism statistics for the summer season.");
         Assert.Equal([original, copy, fetched], Members(await ClusterOfAsync(editor, fetched)));
     }
 
@@ -150,11 +144,8 @@ public sealed class StoryClusterTests(SiteAndApp fixture) : IClassFixture<SiteAn
     {
         var tag = Guid.NewGuid().ToString("N");
         var path = $"/{tag}/register";
-        fixture.Site.Serve(path, IngestionFixtures.Page("Vellmark to register AI models", Paragraphs(StoryTexts.Original(tag))));
         using var editor = await App.CreateApiClientAsync(await App.CreateMemberAsync(Roles.Editor));
-        async Task<JsonElement> IngestAsync() => (await (await editor.PostAsJsonAsync("/api/ingest", new { url = fixture.Site.Url(path) }))
-            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("articles")[0];
-        var fetched = (await IngestAsync()).GetProperty("id").GetInt32();
+        var fetched = (await FetchPageAsync(editor, path, "Vellmark to register AI models", StoryTexts.Original(tag))).GetProperty("id").GetInt32();
         var copy = await PostAsync(editor, "Register plan (wire)", StoryTexts.WireCopy(tag), "Meridian Wire", "2026-03-03T13:00:00Z");
         Assert.Equal([fetched, copy], Members(await ClusterOfAsync(editor, copy)).Order());
         var analyst = await App.CreateMemberAsync(Roles.Analyst);
@@ -163,13 +154,20 @@ public sealed class StoryClusterTests(SiteAndApp fixture) : IClassFixture<SiteAn
         Assert.Contains("Vellmark to register AI models", new HtmlParser().ParseDocument(await browser.GetPageAsync($"/articles/{copy}")).GetElementById("story")!.TextContent);
 
         // Only the fetched article changes (and only its event is written), yet the copy's page lists it.
-        fixture.Site.Serve(path, IngestionFixtures.Page("Vellmark delays its AI model register", Paragraphs(StoryTexts.Original(tag) + "\n\nThe register will now open in the autumn.")));
-        Assert.Equal("updated", (await IngestAsync()).GetProperty("status").GetString());
+        Assert.Equal("updated", (await FetchPageAsync(editor, path, "Vellmark delays its AI model register", StoryTexts.Original(tag) + "\n\nThe register will now open in the autumn.")).GetProperty("status").GetString());
 
         var story = new HtmlParser().ParseDocument(await browser.GetPageAsync($"/articles/{copy}")).GetElementById("story")!;
         Assert.Contains("Vellmark delays its AI model register", story.TextContent);
         var cluster = await ClusterOfAsync(editor, copy);
         Assert.Contains(cluster.GetProperty("articles").EnumerateArray(), a => a.GetProperty("title").GetString() == "Vellmark delays its AI model register");
+    }
+
+    /// <summary>Serves a page at <paramref name="path"/> on the test site and ingests its address; returns the article's outcome.</summary>
+    async Task<JsonElement> FetchPageAsync(HttpClient editor, string path, string title, string text)
+    {
+        fixture.Site.Serve(path, IngestionFixtures.Page(title, Paragraphs(text)));
+        var response = await editor.PostAsJsonAsync("/api/ingest", new { url = fixture.Site.Url(path) });
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("articles")[0];
     }
 
     static string Paragraphs(string text) => string.Concat(text.Split("\n\n").Select(p => $"<p>{p.Trim()}</p>"));
