@@ -23,7 +23,7 @@ public sealed class BrowserTests(SharedApp app) : BrowserTest, IClassFixture<Sha
         Assert.False(string.IsNullOrWhiteSpace(await page.Locator("#article-body").InnerTextAsync()));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/signin");
+        await page.WaitForURLAsync("**/account/signin", new() { WaitUntil = WaitUntilState.Commit });
         await page.GotoAsync("/articles");
         Assert.Contains("/account/signin", page.Url);
     }

@@ -38,7 +38,9 @@ public sealed class BrowserSession : IAsyncDisposable
         await page.GetByLabel("E-mail").FillAsync(member.Email);
         await page.GetByLabel("Password").FillAsync(member.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/articles");
+        // Reaching the address is the sign-in's outcome; what follows waits for the elements it uses.
+        // (Waiting for the load event as well once timed out on a loaded CI machine after the address matched.)
+        await page.WaitForURLAsync("**/articles", new() { WaitUntil = WaitUntilState.Commit });
     }
 
     public async ValueTask DisposeAsync()
